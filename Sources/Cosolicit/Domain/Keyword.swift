@@ -1,0 +1,7 @@
+/// A closed set of words an input field may take, such as `binding` or `estimate`.
+public protocol Keyword: RawRepresentable, CaseIterable where RawValue == String {}
+
+extension Keyword {
+  /// The accepted words, in declaration order, as a list for messages: `binding, estimate`.
+  public static var acceptedWords: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// One line of a participant's needs: what, how much, in which unit, where and when.
+public struct NeedLine: Sendable {
+  /// What the line asks for.
+  public enum Item: Sendable {
+    /// A catalog item, by id.
+    case catalog(Located<String>)
+    /// An item not in the catalog, described by the participant.
+    case writeIn(WriteIn)
+  }
+
+  /// An item a participant describes itself because the catalog lacks it.
+  public struct WriteIn: Sendable {
+    /// The participant's specification.
+    public var description: String
+    /// The commodity code, which places the write-in in a lot.
+    public var classification: Located<Classification>
+  }
+
+  /// Where the line starts.
+  public var location: SourceLocation
+  /// What the line asks for.
+  public var item: Item
+  /// How much, in `unit`.
+  public var quantity: Located<Decimal>
+  /// The unit the participant wrote.
+  public var unit: Located<UnitOfMeasure>
+  /// Whether the quantity binds the participant.
+  public var commitment: Commitment
+  /// The delivery site.
+  public var deliverTo: String?
+  /// The date the participant needs delivery by.
+  public var needBy: Located<CalendarDate>?
+  /// Remarks for the lead agency or bidders.
+  public var notes: String?
+}

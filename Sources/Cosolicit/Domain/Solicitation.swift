@@ -1,0 +1,49 @@
+import Foundation
+
+/// The lead agency's definition of a joint solicitation, read from `solicitation.yaml`.
+public struct Solicitation: Sendable {
+  /// Delivery and payment terms printed in the solicitation and bid form.
+  public struct Terms: Sendable {
+    /// Delivery terms, such as "FOB destination, freight prepaid".
+    public var delivery: String
+    /// Payment terms, such as "Net 30".
+    public var payment: String
+
+    /// The terms used when the definition gives none.
+    public static let standard = Terms(delivery: "FOB destination, freight prepaid", payment: "Net 30")
+  }
+
+  /// Where the definition was read from.
+  public var path: String
+  /// The solicitation number, such as `CVPC-2027-01`.
+  public var id: String
+  /// The title.
+  public var title: String
+  /// A summary of the scope.
+  public var description: String?
+  /// The ISO 4217 currency of all prices.
+  public var currency: String
+  /// The agency running the process.
+  public var leadAgency: Agency?
+  /// The schedule of events.
+  public var schedule: Schedule
+  /// The last day participants may submit needs.
+  public var orderingWindowCloses: Located<CalendarDate>?
+  /// The resulting contract's term.
+  public var term: ContractTerm?
+  /// How the solicitation is awarded.
+  public var awardMethod: AwardMethod?
+  /// The lots, in order.
+  public var lots: [Lot]
+  /// The evaluation criteria.
+  public var evaluation: [EvaluationCriterion]
+  /// Cooperative-use terms for the piggyback-open variant.
+  public var cooperative: CooperativeTerms?
+  /// The amount above which a formal competitive process is required.
+  public var formalBidThreshold: Decimal?
+  /// Delivery and payment terms.
+  public var terms: Terms
+
+  /// The lot with `id`, if any.
+  public func lot(withID id: String) -> Lot? { lots.first { $0.id.value == id } }
+}

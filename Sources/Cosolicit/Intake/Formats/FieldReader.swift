@@ -1,0 +1,211 @@
+import Foundation
+
+/// Reads the fields of one mapping (a YAML or JSON object, or a CSV row), reporting every missing, mistyped
+/// and unknown field instead of stopping at the first.
+///
+/// Declare the known field names up front; each accessor marks its field as read; ``finish(_:)`` reports any
+/// field never declared, with the nearest known name as a hint.
+public struct FieldReader {
+  /// What the mapping is, for messages: `agency`, `items[3]`, `row 12`.
+  public let context: String
+  /// Whether this is a document's top level, whose nested mappings are named by their key alone.
+  public let isRoot: Bool
+  /// Where the mapping starts; missing fields are reported here.
+  public let location: SourceLocation
+  private let known: [String]
+  private var entries: [String: DocumentNode.Entry] = [:]
+  private var order: [String] = []
+
+  /// Reads `node` as a mapping; reports an error and returns nil when it is something else.
+  public init?(
+    _ node: DocumentNode, context: String, known: [String], isRoot: Bool = false,
+    diagnostics: inout DiagnosticCollector
+  ) {
+    guard case .mapping(let list) = node.value else {
+      diagnostics.error("\(context) must be a mapping of fields, found \(node.kindDescription)", at: node.location)
+      return nil
+    }
+    self.context = context
+    self.isRoot = isRoot
+    self.location = node.location
+    self.known = known
+    for entry in list {
+      if let first = entries[entry.key] {
+        diagnostics.error(
+          "\(context): field '\(entry.key)' is given twice; give each field once", at: entry.keyLocation)
+        diagnostics.note("'\(entry.key)' is first given here", at: first.keyLocation)
+        continue
+      }
+      entries[entry.key] = entry
+      order.append(entry.key)
+    }
+  }
+
+  /// Reports every field that is not among the known names.
+  public func finish(_ diagnostics: inout DiagnosticCollector) {
+    for key in order where !known.contains(key) {
+      let entry = entries[key]!
+      diagnostics.error(
+        "\(context): unknown field '\(key)'\(NearestName.hint(for: key, among: known)); "
+          + "expected one of: \(known.joined(separator: ", "))", at: entry.keyLocation)
+    }
+  }
+
+  /// Whether the field is present with a non-empty value.
+  public func has(_ key: String) -> Bool {
+    guard let entry = entries[key] else { return false }
+    if case .null = entry.value.value { return false }
+    return true
+  }
+
+  /// Where the field's value is, or where the mapping starts when the field is absent.
+  public func location(of key: String) -> SourceLocation {
+    entries[key]?.value.location ?? location
+  }
+
+  /// The field's node, or nil when absent or empty; reports a missing required field.
+  public func node(
+    _ key: String, required: Bool = false, _ diagnostics: inout DiagnosticCollector
+  ) -> DocumentNode? {
+    guard let node = entries[key]?.value, !isNull(node) else {
+      if required {
+        diagnostics.error("\(context): missing required field '\(key)'", at: location(of: key))
+      }
+      return nil
+    }
+    return node
+  }
+
+  /// The field as trimmed text; reports a list or mapping where text was expected.
+  public func text(
+    _ key: String, required: Bool = false, _ diagnostics: inout DiagnosticCollector
+  ) -> Located<String>? {
+    guard let node = node(key, required: required, &diagnostics) else { return nil }
+    guard case .scalar(let raw) = node.value else {
+      diagnostics.error(
+        "\(context): '\(key)' must be a single value, found \(node.kindDescription)", at: node.location)
+      return nil
+    }
+    let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.isEmpty {
+      if required {
+        diagnostics.error("\(context): missing required field '\(key)' (it is empty)", at: node.location)
+      }
+      return nil
+    }
+    return Located(text, at: node.location)
+  }
+
+  /// The field as an id (letters, digits, `.`, `_`, `-`).
+  public func identifier(
+    _ key: String, required: Bool = false, _ diagnostics: inout DiagnosticCollector
+  ) -> Located<String>? {
+    guard let text = text(key, required: required, &diagnostics) else { return nil }
+    guard Identifier.isValid(text.value) else {
+      diagnostics.error(
+        "\(context): '\(key)' '\(text.value)' is not a valid id; use \(Identifier.rule) characters",
+        at: text.location)
+      return nil
+    }
+    return text
+  }
+
+  /// The field as a `YYYY-MM-DD` date.
+  public func date(
+    _ key: String, required: Bool = false, _ diagnostics: inout DiagnosticCollector
+  ) -> Located<CalendarDate>? {
+    guard let text = text(key, required: required, &diagnostics) else { return nil }
+    guard let date = CalendarDate(iso: text.value) else {
+      diagnostics.error(
+        "\(context): '\(key)' '\(text.value)' is not a date; expected YYYY-MM-DD, such as 2027-07-01",
+        at: text.location)
+      return nil
+    }
+    return Located(date, at: text.location)
+  }
+
+  /// The field as an exact decimal; `positive` demands more than zero, otherwise zero or more.
+  public func decimal(
+    _ key: String, required: Bool = false, positive: Bool, _ diagnostics: inout DiagnosticCollector
+  ) -> Located<Decimal>? {
+    guard let text = text(key, required: required, &diagnostics) else { return nil }
+    let expected = positive ? "a positive decimal number" : "a decimal number of zero or more"
+    switch DecimalText.parse(text.value) {
+    case .failure(let problem):
+      diagnostics.error(
+        "\(context): '\(key)' '\(text.value)' \(problem); expected \(expected)", at: text.location)
+      return nil
+    case .success(let value):
+      guard positive ? value > 0 : value >= 0 else {
+        diagnostics.error("\(context): '\(key)' is \(text.value); expected \(expected)", at: text.location)
+        return nil
+      }
+      return Located(value, at: text.location)
+    }
+  }
+
+  /// The field as a whole number in `range`.
+  public func integer(
+    _ key: String, required: Bool = false, in range: ClosedRange<Int>, _ diagnostics: inout DiagnosticCollector
+  ) -> Located<Int>? {
+    guard let text = text(key, required: required, &diagnostics) else { return nil }
+    guard let value = Int(text.value), range.contains(value) else {
+      diagnostics.error(
+        "\(context): '\(key)' '\(text.value)' must be a whole number from \(range.lowerBound) to "
+          + "\(range.upperBound)", at: text.location)
+      return nil
+    }
+    return Located(value, at: text.location)
+  }
+
+  /// The field as one of a keyword type's words, matched without regard to case.
+  public func keyword<K: Keyword>(
+    _ key: String, as type: K.Type, required: Bool = false, _ diagnostics: inout DiagnosticCollector
+  ) -> Located<K>? {
+    guard let text = text(key, required: required, &diagnostics) else { return nil }
+    guard let value = K(rawValue: text.value.lowercased()) else {
+      let words = K.allCases.map(\.rawValue)
+      diagnostics.error(
+        "\(context): '\(key)' '\(text.value)' is not one of: \(K.acceptedWords)"
+          + NearestName.hint(for: text.value, among: words), at: text.location)
+      return nil
+    }
+    return Located(value, at: text.location)
+  }
+
+  /// The field as a list; a single value is read as a list of one.
+  public func list(
+    _ key: String, required: Bool = false, _ diagnostics: inout DiagnosticCollector
+  ) -> [DocumentNode]? {
+    guard let node = node(key, required: required, &diagnostics) else { return nil }
+    switch node.value {
+    case .sequence(let items): return items
+    case .scalar: return [node]
+    default:
+      diagnostics.error("\(context): '\(key)' must be a list, found \(node.kindDescription)", at: node.location)
+      return nil
+    }
+  }
+
+  /// The field as a nested mapping's reader.
+  public func mapping(
+    _ key: String, known: [String], required: Bool = false, _ diagnostics: inout DiagnosticCollector
+  ) -> FieldReader? {
+    guard let node = node(key, required: required, &diagnostics) else { return nil }
+    let name = isRoot ? key : "\(context).\(key)"
+    return FieldReader(node, context: name, known: known, diagnostics: &diagnostics)
+  }
+
+  private func isNull(_ node: DocumentNode) -> Bool {
+    if case .null = node.value { return true }
+    return false
+  }
+}
+
+extension DocumentNode {
+  /// The text of a scalar node, trimmed; nil for anything else.
+  public var scalarText: String? {
+    guard case .scalar(let text) = value else { return nil }
+    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}

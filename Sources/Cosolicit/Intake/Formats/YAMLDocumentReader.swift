@@ -1,0 +1,119 @@
+import Foundation
+import Yams
+
+/// Reads YAML text into a ``DocumentNode`` tree with Yams, keeping positions and reporting syntax errors
+/// with their line and column.
+public enum YAMLDocumentReader {
+  /// The most nodes a document may expand to; bounds alias expansion ("billion laughs").
+  public static let maximumNodes = 1_000_000
+  /// The deepest nesting of `[` and `{` accepted, so that composing never exhausts the stack.
+  public static let maximumFlowDepth = 200
+
+  /// Parses `source`; returns nil for a document with no content, or the syntax error.
+  public static func read(_ source: SourceFile) -> Result<DocumentNode?, Diagnostic> {
+    let path = source.path
+    if let offset = offsetOfExcessiveFlowNesting(source.bytes) {
+      let (line, column) = SourceFile.position(ofByte: offset, in: source.bytes)
+      return .failure(
+        Diagnostic(
+          .error, "malformed YAML: lists and mappings nest deeper than \(maximumFlowDepth) levels",
+          at: SourceLocation(path: path, line: line, column: column)))
+    }
+    let root: Node?
+    do {
+      root = try Yams.compose(yaml: source.text)
+    } catch let error as YamlError {
+      return .failure(diagnostic(for: error, source: source))
+    } catch {
+      return .failure(Diagnostic(.error, "malformed YAML: \(error)", at: .start(of: path)))
+    }
+    guard let root else { return .success(nil) }
+    var budget = maximumNodes
+    guard let tree = convert(root, path: path, budget: &budget) else {
+      return .failure(
+        Diagnostic(
+          .error, "malformed YAML: the document expands to more than \(maximumNodes) values "
+            + "(are aliases repeating large parts?)", at: .start(of: path)))
+    }
+    return .success(tree)
+  }
+
+  private static func convert(_ node: Node, path: String, budget: inout Int) -> DocumentNode? {
+    budget -= 1
+    guard budget >= 0 else { return nil }
+    let location = node.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+      ?? .start(of: path)
+    switch node {
+    case .scalar(let scalar):
+      let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+      return DocumentNode(isNull ? .null : .scalar(scalar.string), at: location)
+    case .sequence(let sequence):
+      var items: [DocumentNode] = []
+      for element in sequence {
+        guard let item = convert(element, path: path, budget: &budget) else { return nil }
+        items.append(item)
+      }
+      return DocumentNode(.sequence(items), at: location)
+    case .mapping(let mapping):
+      var entries: [DocumentNode.Entry] = []
+      for (key, value) in mapping {
+        guard let converted = convert(value, path: path, budget: &budget) else { return nil }
+        let keyLocation = key.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+          ?? location
+        let keyText = key.scalar?.string ?? "<\(key.mapping != nil ? "mapping" : "list") used as a key>"
+        entries.append(DocumentNode.Entry(key: keyText, keyLocation: keyLocation, value: converted))
+      }
+      return DocumentNode(.mapping(entries), at: location)
+    case .alias:
+      // Yams resolves aliases while composing; an unresolved one carries nothing to read.
+      return DocumentNode(.null, at: location)
+    }
+  }
+
+  private static func diagnostic(for error: YamlError, source: SourceFile) -> Diagnostic {
+    let path = source.path
+    func at(_ mark: Mark) -> SourceLocation {
+      SourceLocation(path: path, line: mark.line, column: mark.column)
+    }
+    func describe(_ problem: String, _ context: YamlError.Context?) -> String {
+      let problem = problem.trimmingCharacters(in: .whitespacesAndNewlines)
+      guard let context else { return "malformed YAML: \(problem)" }
+      return "malformed YAML: \(problem) (\(context.text) at line \(context.mark.line), "
+        + "column \(context.mark.column))"
+    }
+    switch error {
+    case .scanner(let context, let problem, let mark, _),
+      .parser(let context, let problem, let mark, _),
+      .composer(let context, let problem, let mark, _):
+      return Diagnostic(.error, describe(problem, context), at: at(mark))
+    case .reader(let problem, let offset, _, _):
+      let (line, column) = SourceFile.position(ofByte: offset ?? 0, in: source.bytes)
+      return Diagnostic(
+        .error, "malformed YAML: \(problem)", at: SourceLocation(path: path, line: line, column: column))
+    case .duplicatedKeysInMapping(let duplicates, let context):
+      let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+      return Diagnostic(
+        .error, "malformed YAML: the key \(names) appears more than once in one mapping; give each field once",
+        at: at(context.mark))
+    default:
+      return Diagnostic(.error, "malformed YAML: \(error)", at: .start(of: path))
+    }
+  }
+
+  /// The offset of the first `[` or `{` nested deeper than allowed. Brackets inside quotes and comments
+  /// count too: a real file never holds hundreds of unmatched brackets, and skipping quoted text would let an
+  /// apostrophe hide the nesting.
+  private static func offsetOfExcessiveFlowNesting(_ bytes: [UInt8]) -> Int? {
+    var depth = 0
+    for (offset, byte) in bytes.enumerated() {
+      switch byte {
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        if depth > maximumFlowDepth { return offset }
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+      default: break
+      }
+    }
+    return nil
+  }
+}

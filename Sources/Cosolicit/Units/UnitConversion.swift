@@ -1,0 +1,42 @@
+import Foundation
+
+/// An exact conversion between two units: `target = source × numerator ÷ denominator`.
+public struct UnitConversion: Hashable, Sendable {
+  /// The multiplier's numerator.
+  public let numerator: Decimal
+  /// The multiplier's denominator; never zero.
+  public let denominator: Decimal
+
+  /// The conversion from `source` to `target`, or nil when they do not convert.
+  ///
+  /// Units of one dimension convert by their factors (1 LBR = 0.45359237 KGM). A package converts through
+  /// `packs`: how many `target` units one package holds, keyed by package code (`XCS: 12`).
+  public static func between(
+    _ source: UnitOfMeasure, _ target: UnitOfMeasure, packs: [String: Decimal] = [:]
+  ) -> UnitConversion? {
+    if source == target { return UnitConversion(numerator: 1, denominator: 1) }
+    if let perPackage = packs[source.code], perPackage > 0 {
+      return UnitConversion(numerator: perPackage, denominator: 1)
+    }
+    guard source.dimension == target.dimension, source.dimension.isConvertible else { return nil }
+    return UnitConversion(numerator: source.factor, denominator: target.factor)
+  }
+
+  /// `quantity` in the target unit, and whether that is exact (false when the division does not terminate
+  /// within `Decimal`'s precision, such as kilograms to pounds).
+  public func apply(to quantity: Decimal) -> (value: Decimal, isExact: Bool) {
+    let scaled = quantity * numerator
+    let value = scaled / denominator
+    return (value, value * denominator == scaled)
+  }
+}
+
+extension UnitOfMeasure.Dimension {
+  /// Whether units of this dimension convert into each other by their factors.
+  var isConvertible: Bool {
+    switch self {
+    case .count, .mass, .volume, .length, .area, .time, .calendarTime, .energy: true
+    case .pair, .set, .lumpSum, .service, .package: false
+    }
+  }
+}
