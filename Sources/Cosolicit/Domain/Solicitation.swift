@@ -47,3 +47,23 @@ public struct Solicitation: Sendable {
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { $0.id.value == id } }
 }
+
+extension Solicitation {
+  /// The lot an item with `classification` falls in: the lot with the longest matching code prefix, else the
+  /// lot without classifications, if there is one.
+  public func lot(for classification: Classification) -> Lot? {
+    var best: (lot: Lot, length: Int)?
+    for lot in lots {
+      for prefix in lot.classifications where classification.isCovered(by: prefix) {
+        if prefix.digits.count > best?.length ?? -1 { best = (lot, prefix.digits.count) }
+      }
+    }
+    return best?.lot ?? lots.first { $0.classifications.isEmpty }
+  }
+
+  /// The lot of a catalog item: the one it names, else the one its classification falls in.
+  public func lot(for item: CatalogItem) -> Lot? {
+    if let id = item.lot?.value { return lot(withID: id) }
+    return lot(for: item.classification.value)
+  }
+}

@@ -1,0 +1,128 @@
+import Foundation
+
+/// Everything read from a workspace or from files named on the command line, checked, with every finding.
+public struct Intake: Sendable {
+  /// The lead agency's definition, if it could be read.
+  public var solicitation: Solicitation?
+  /// The catalog, if the workspace has one and it could be read.
+  public var catalog: Catalog?
+  /// The needs files read, in name order.
+  public var needs: [NeedsFile]
+  /// The input files examined.
+  public var files: [String]
+  /// Every finding, ordered by file and position.
+  public var diagnostics: [Diagnostic]
+
+  /// The participants found in the needs files.
+  public var participants: [Participant] { needs.flatMap(\.participants) }
+  /// The number of needs lines read, including lines too broken to keep.
+  public var lineCount: Int { needs.reduce(0) { $0 + $1.lineCount } }
+  /// The number of errors.
+  public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+  /// The number of warnings.
+  public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+  /// Reads and checks the workspace folder at `root`.
+  public static func load(workspace root: String) -> Intake {
+    var diagnostics = DiagnosticCollector()
+    let workspace = Workspace.locate(root, &diagnostics)
+    let solicitation = workspace.solicitationPath.flatMap { SolicitationReader.read($0, &diagnostics) }
+    let catalog = workspace.catalogPath.flatMap { CatalogReader.read($0, &diagnostics) }
+    let needs = workspace.needsPaths.compactMap { NeedsReader.read($0, &diagnostics) }
+    crossCheck(solicitation, catalog, needs, catalogKnown: true, &diagnostics)
+    let files = [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
+    return Intake(
+      solicitation: solicitation, catalog: catalog, needs: needs, files: files, diagnostics: diagnostics.sorted)
+  }
+
+  /// Reads and checks single files, each against the workspace it sits in (the folder holding
+  /// `solicitation.yaml`, found beside the file or one folder up). Findings are reported for the named files
+  /// only; the workspace's other files serve as context.
+  public static func load(files paths: [String]) -> Intake {
+    var diagnostics = DiagnosticCollector()
+    var intake = Intake(solicitation: nil, catalog: nil, needs: [], files: paths, diagnostics: [])
+    // Files of one workspace are checked together, so that a duplicate agency across them is found.
+    var groups: [(root: String?, paths: [String])] = []
+    for path in paths {
+      let root = workspaceRoot(of: path)
+      if let index = groups.firstIndex(where: { $0.root == root }) {
+        groups[index].paths.append(path)
+      } else {
+        groups.append((root, [path]))
+      }
+    }
+    for group in groups {
+      var context = DiagnosticCollector()
+      let named = Set(group.paths)
+      let contextWorkspace = group.root.map { Workspace.locate($0, &context) }
+      func read<T>(_ given: String?, _ fallback: String?, _ reader: (String, inout DiagnosticCollector) -> T?) -> T? {
+        if let given { return reader(given, &diagnostics) }
+        return fallback.flatMap { reader($0, &context) }
+      }
+      let solicitationFile = group.paths.first { role(of: $0) == .solicitation }
+      let catalogFile = group.paths.first { role(of: $0) == .catalog }
+      let solicitation = read(solicitationFile, contextWorkspace?.solicitationPath, SolicitationReader.read)
+      let catalog = read(catalogFile, contextWorkspace?.catalogPath, CatalogReader.read)
+      var needs: [NeedsFile] = []
+      for path in group.paths where role(of: path) == .needs {
+        if FileFormat(path: path) == nil {
+          diagnostics.error(
+            "unsupported file type; needs files are .yaml, .yml, .json or .csv (save spreadsheets as CSV)",
+            at: .start(of: path))
+        } else if let file = NeedsReader.read(path, &diagnostics) {
+          needs.append(file)
+        }
+      }
+      if group.root == nil {
+        for path in group.paths where role(of: path) == .needs {
+          diagnostics.warning(
+            "no solicitation.yaml beside this file or one folder up; checked the file alone (catalog items, "
+              + "lots and dates were not checked)", at: .start(of: path))
+        }
+      }
+      var crossChecked = DiagnosticCollector()
+      crossCheck(solicitation, catalog, needs, catalogKnown: group.root != nil || catalogFile != nil, &crossChecked)
+      diagnostics.append(contentsOf: crossChecked.diagnostics.filter { named.contains($0.location.path) })
+      intake.solicitation = intake.solicitation ?? solicitation
+      intake.catalog = intake.catalog ?? catalog
+      intake.needs += needs
+    }
+    intake.diagnostics = diagnostics.sorted
+    return intake
+  }
+
+  /// The intakes of several workspaces and file groups as one, findings kept in order.
+  public static func merging(_ intakes: [Intake]) -> Intake {
+    Intake(
+      solicitation: intakes.lazy.compactMap(\.solicitation).first,
+      catalog: intakes.lazy.compactMap(\.catalog).first, needs: intakes.flatMap(\.needs),
+      files: intakes.flatMap(\.files), diagnostics: intakes.flatMap(\.diagnostics))
+  }
+
+  private static func crossCheck(
+    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], catalogKnown: Bool,
+    _ diagnostics: inout DiagnosticCollector
+  ) {
+    if let catalog, let solicitation {
+      CatalogChecks.check(catalog, against: solicitation, &diagnostics)
+    }
+    NeedsChecks(solicitation: solicitation, catalog: catalog, catalogKnown: catalogKnown).check(needs, &diagnostics)
+  }
+
+  private enum Role { case solicitation, catalog, needs }
+
+  private static func role(of path: String) -> Role {
+    let name = (path as NSString).lastPathComponent.lowercased()
+    if name == "solicitation.yaml" || name == "solicitation.yml" { return .solicitation }
+    if Workspace.catalogNames.contains(name) { return .catalog }
+    return .needs
+  }
+
+  private static func workspaceRoot(of path: String) -> String? {
+    let folder = (path as NSString).deletingLastPathComponent
+    let candidates = [folder.isEmpty ? "." : folder, (folder.isEmpty ? ".." : (folder as NSString).deletingLastPathComponent)]
+    return candidates.map { $0.isEmpty ? "." : $0 }.first {
+      FileManager.default.fileExists(atPath: Workspace.join($0, "solicitation.yaml"))
+    }
+  }
+}

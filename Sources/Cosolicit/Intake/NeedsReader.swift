@@ -1,0 +1,159 @@
+import Foundation
+
+/// Reads participants' needs files: one participant per YAML or JSON file, one or more per CSV file.
+public enum NeedsReader {
+  /// The top-level fields of a YAML or JSON needs file.
+  public static let fileFields = ["agency", "commitment", "submitted", "deliver_to", "items"]
+  /// The fields of one needs line.
+  public static let lineFields = [
+    "item", "description", "classification", "quantity", "unit", "commitment", "deliver_to", "need_by", "notes",
+  ]
+  /// The columns of a CSV needs file.
+  public static let csvColumns = ["agency_id", "agency_name", "agency_type"] + lineFields
+
+  /// Reads the needs file at `path`; returns nil only when nothing in it can be read.
+  public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
+    switch FileFormat(path: path) {
+    case .csv: readTable(path, &diagnostics)
+    case .yaml: readTree(path, format: .yaml, &diagnostics)
+    case .json: readTree(path, format: .json, &diagnostics)
+    case nil: nil
+    }
+  }
+
+  private static func readTree(
+    _ path: String, format: FileFormat, _ diagnostics: inout DiagnosticCollector
+  ) -> NeedsFile? {
+    let expected = "a mapping with 'agency' and 'items'"
+    guard let root = FileFormat.readTree(path, format: format, expected: expected, &diagnostics),
+      let fields = FieldReader(root, context: "needs file", known: fileFields, isRoot: true, diagnostics: &diagnostics)
+    else { return nil }
+    var agency: Agency?
+    if let reader = fields.mapping("agency", known: AgencyReader.fields, required: true, &diagnostics) {
+      agency = AgencyReader.read(reader, &diagnostics)
+    }
+    let commitment = fields.keyword("commitment", as: Commitment.self, &diagnostics)?.value ?? .binding
+    let submitted = fields.date("submitted", &diagnostics)
+    let deliverTo = fields.text("deliver_to", &diagnostics)?.value
+    let items = fields.list("items", required: true, &diagnostics) ?? []
+    if items.isEmpty, fields.has("items") {
+      diagnostics.error("needs file: 'items' is empty; list at least one line", at: fields.location(of: "items"))
+    }
+    fields.finish(&diagnostics)
+    var lines: [NeedLine] = []
+    for (index, node) in items.enumerated() {
+      let defaults = LineDefaults(commitment: commitment, deliverTo: deliverTo)
+      if let line = readLine(node, context: "items #\(index + 1)", defaults: defaults, &diagnostics) {
+        lines.append(line)
+      }
+    }
+    let participants = agency.map { [Participant(agency: $0, submitted: submitted, lines: lines)] } ?? []
+    return NeedsFile(path: path, participants: participants, lineCount: items.count)
+  }
+
+  private static func readTable(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
+    guard let table = FileFormat.readTable(path, &diagnostics) else { return nil }
+    guard !table.header.isEmpty else {
+      diagnostics.error(
+        "the needs file is empty; expected a header row with the columns \(csvColumns.joined(separator: ","))",
+        at: .start(of: path))
+      return nil
+    }
+    let required = ["agency_id", "agency_name", "agency_type", "quantity", "unit"]
+    guard TableRows.checkHeader(table, path: path, known: csvColumns, required: required, &diagnostics) else {
+      return NeedsFile(path: path, participants: [], lineCount: table.records.count)
+    }
+    if table.records.isEmpty {
+      diagnostics.error("the needs file has a header but no rows; add one row per line", at: .start(of: path))
+    }
+    var participants: [Participant] = []
+    var indexByID: [String: Int] = [:]
+    for row in TableRows.mappings(table) {
+      let agencyFields = ["agency_id", "agency_name", "agency_type"]
+      guard let fields = FieldReader(row, context: "row", known: csvColumns, diagnostics: &diagnostics) else { continue }
+      let id = fields.identifier("agency_id", required: true, &diagnostics)
+      let name = fields.text("agency_name", required: true, &diagnostics)
+      let type = fields.keyword("agency_type", as: EntityType.self, required: true, &diagnostics)
+      let lineNode = DocumentNode(
+        .mapping(entries(of: row).filter { !agencyFields.contains($0.key) }), at: row.location)
+      let line = readLine(lineNode, context: "row", defaults: LineDefaults(commitment: .binding, deliverTo: nil), &diagnostics)
+      guard let id, let name else { continue }
+      if let index = indexByID[id.value] {
+        let first = participants[index].agency
+        if first.name != name.value {
+          diagnostics.error(
+            "agency '\(id.value)' is named '\(name.value)' here but '\(first.name)' on an earlier row; rows of one "
+              + "agency must agree on its name", at: name.location)
+          diagnostics.note("'\(first.name)' is given here", at: first.id.location)
+        }
+        if let type, let firstType = first.type, firstType != type.value {
+          diagnostics.error(
+            "agency '\(id.value)' has type '\(type.value.rawValue)' here but '\(firstType.rawValue)' on an earlier "
+              + "row; rows of one agency must agree on its type", at: type.location)
+          diagnostics.note("'\(firstType.rawValue)' is given here", at: first.id.location)
+        }
+        if let line { participants[index].lines.append(line) }
+      } else {
+        indexByID[id.value] = participants.count
+        let agency = Agency(id: id, name: name.value, type: type?.value, state: nil, contact: nil, signer: nil)
+        participants.append(Participant(agency: agency, submitted: nil, lines: line.map { [$0] } ?? []))
+      }
+    }
+    return NeedsFile(path: path, participants: participants, lineCount: table.records.count)
+  }
+
+  private static func entries(of node: DocumentNode) -> [DocumentNode.Entry] {
+    if case .mapping(let entries) = node.value { return entries }
+    return []
+  }
+
+  /// What a file says for all its lines unless a line says otherwise.
+  private struct LineDefaults {
+    var commitment: Commitment
+    var deliverTo: String?
+  }
+
+  private static func readLine(
+    _ node: DocumentNode, context: String, defaults: LineDefaults, _ diagnostics: inout DiagnosticCollector
+  ) -> NeedLine? {
+    let isWriteIn = !entries(of: node).contains { $0.key == "item" && $0.value.scalarText?.isEmpty == false }
+    let lineContext = isWriteIn ? "\(context) (write-in, no 'item')" : context
+    guard let fields = FieldReader(node, context: lineContext, known: lineFields, diagnostics: &diagnostics) else {
+      return nil
+    }
+    let itemID = isWriteIn ? nil : fields.identifier("item", &diagnostics)
+    let name = itemID.map { "\(context): item '\($0.value)'" } ?? lineContext
+    var writeIn: NeedLine.WriteIn?
+    if isWriteIn {
+      let description = fields.text("description", required: true, &diagnostics)
+      let classification = UnitReading.classification(fields, prefix: name, &diagnostics)
+      if let description, let classification {
+        writeIn = NeedLine.WriteIn(description: description.value, classification: classification)
+      }
+    }
+    let quantity = fields.decimal("quantity", required: true, positive: true, &diagnostics)
+    let unit = UnitReading.unit(fields, prefix: name, required: true, &diagnostics)
+    let commitment = fields.keyword("commitment", as: Commitment.self, &diagnostics)?.value ?? defaults.commitment
+    let deliverTo = fields.text("deliver_to", &diagnostics)?.value ?? defaults.deliverTo
+    let needBy = fields.date("need_by", &diagnostics)
+    let notes = fields.text("notes", &diagnostics)?.value
+    fields.finish(&diagnostics)
+    if deliverTo == nil {
+      diagnostics.warning(
+        "\(name): no delivery site; give 'deliver_to' on the line or, in YAML and JSON, for the whole file",
+        at: fields.location)
+    }
+    guard let quantity, let unit else { return nil }
+    let item: NeedLine.Item
+    if let itemID {
+      item = .catalog(itemID)
+    } else if let writeIn {
+      item = .writeIn(writeIn)
+    } else {
+      return nil
+    }
+    return NeedLine(
+      location: fields.location, item: item, quantity: quantity, unit: unit, commitment: commitment,
+      deliverTo: deliverTo, needBy: needBy, notes: notes)
+  }
+}

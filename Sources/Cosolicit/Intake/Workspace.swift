@@ -1,0 +1,71 @@
+import Foundation
+
+/// The files of a solicitation workspace: a folder with `solicitation.yaml`, an optional catalog, and a
+/// `needs/` folder of participants' needs files.
+public struct Workspace: Sendable {
+  /// The workspace folder, as given.
+  public var root: String
+  /// `solicitation.yaml`, if present.
+  public var solicitationPath: String?
+  /// `catalog.csv` or `catalog.yaml`, if present.
+  public var catalogPath: String?
+  /// The needs files with a supported extension, sorted by name.
+  public var needsPaths: [String]
+
+  /// The names the catalog may have.
+  public static let catalogNames = ["catalog.csv", "catalog.yaml", "catalog.yml"]
+
+  /// Finds the files of the workspace at `root`; reports what is missing or not understood.
+  public static func locate(_ root: String, _ diagnostics: inout DiagnosticCollector) -> Workspace {
+    let files = FileManager.default
+    let solicitation = join(root, "solicitation.yaml")
+    var workspace = Workspace(root: root, solicitationPath: nil, catalogPath: nil, needsPaths: [])
+    if files.fileExists(atPath: solicitation) {
+      workspace.solicitationPath = solicitation
+    } else {
+      diagnostics.error(
+        "the workspace has no solicitation.yaml; every workspace needs the lead agency's definition "
+          + "(run 'cosolicit init' for a starting point)", at: .start(of: solicitation))
+    }
+    let catalogs = catalogNames.map { join(root, $0) }.filter { files.fileExists(atPath: $0) }
+    workspace.catalogPath = catalogs.first
+    for extra in catalogs.dropFirst() {
+      diagnostics.error(
+        "the workspace has more than one catalog (\(catalogs.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))); "
+          + "keep one", at: .start(of: extra))
+    }
+    let needs = join(root, "needs")
+    var isFolder: ObjCBool = false
+    guard files.fileExists(atPath: needs, isDirectory: &isFolder), isFolder.boolValue else {
+      diagnostics.error(
+        "the workspace has no needs folder; participants' needs files go in \(needs)/", at: .start(of: needs))
+      return workspace
+    }
+    let names = ((try? files.contentsOfDirectory(atPath: needs)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    for name in names {
+      let path = join(needs, name)
+      var isSubfolder: ObjCBool = false
+      _ = files.fileExists(atPath: path, isDirectory: &isSubfolder)
+      if isSubfolder.boolValue {
+        diagnostics.warning("folder ignored; needs files are read from \(needs)/ only, not its subfolders", at: .start(of: path))
+      } else if FileFormat(path: name) == nil {
+        diagnostics.error(
+          "unsupported file type '\((name as NSString).pathExtension)'; needs files are .yaml, .yml, .json or .csv "
+            + "(save spreadsheets as CSV)", at: .start(of: path))
+      } else {
+        workspace.needsPaths.append(path)
+      }
+    }
+    if workspace.needsPaths.isEmpty {
+      diagnostics.error(
+        "the needs folder has no needs files; add one per participant (.yaml, .yml, .json or .csv)",
+        at: .start(of: needs))
+    }
+    return workspace
+  }
+
+  /// Joins a folder and a name without doubling the separator.
+  static func join(_ folder: String, _ name: String) -> String {
+    folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+}
