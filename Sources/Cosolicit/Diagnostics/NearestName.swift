@@ -18,7 +18,7 @@ public enum NearestName {
 
   /// " (did you mean 'x'?)" when a near name exists, else "".
   public static func hint(for name: String, among candidates: some Sequence<String>) -> String {
-    to(name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
+    to(name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
   }
 
   /// Levenshtein distance, with a transposition of neighbours counting as one edit.

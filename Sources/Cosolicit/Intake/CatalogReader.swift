@@ -101,7 +101,7 @@ public enum CatalogReader {
       case .unknown(let suggestion):
         diagnostics.error(
           "\(name): pack unit '\(pair.unit)' is not a known unit"
-            + (suggestion.map { "; did you mean '\($0)'?" } ?? "; expected a package code such as XCS or XBX"),
+            + (suggestion.map { " (did you mean '\($0)'?)" } ?? "; expected a package code such as XCS or XBX"),
           at: pair.location)
         continue
       }

@@ -15,10 +15,9 @@ struct NeedsChecks {
       for participant in file.participants {
         let id = participant.agency.id
         if let first = firstPlace[id.value] {
-          let sameFile = first.path == file.path
           diagnostics.error(
-            "agency '\(id.value)' already has needs in \(sameFile ? "this file" : first.path) at "
-              + "\(first.agency.id.location); each participant submits its needs once, in one file",
+            "agency '\(id.value)' already has needs at \(first.agency.id.location); each participant submits "
+              + "its needs once, in one file",
             at: id.location)
           diagnostics.note("agency '\(id.value)' first appears here", at: first.agency.id.location)
         } else {
@@ -87,7 +86,7 @@ struct NeedsChecks {
           ? "the item lists no packs" : "the item's packs are \(packs.joined(separator: ";"))")
         : "expected a unit measuring the same thing as \(item.unit.code)"
       diagnostics.error(
-        "unit \(unit) cannot be converted to item '\(id.value)''s base unit \(item.unit); \(accepted)",
+        "unit \(unit) cannot be converted to \(item.unit), the base unit of item '\(id.value)'; \(accepted)",
         at: line.unit.location)
       return
     }

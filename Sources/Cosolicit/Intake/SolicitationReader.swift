@@ -75,17 +75,28 @@ public enum SolicitationReader {
       dates[event] = reader.date(event.rawValue, required: !event.isOptional, &diagnostics)
     }
     reader.finish(&diagnostics)
-    // Each event must come strictly after the last one given before it.
+    // The required events strictly increase; a pre-bid conference falls between issue and responses due.
+    let chain: [Schedule.Event] = [.issue, .questionsDue, .responsesDue, .awardTarget]
     var previous: (event: Schedule.Event, date: Located<CalendarDate>)?
-    for event in Schedule.Event.allCases {
+    for event in chain {
       guard let date = dates[event] else { continue }
       if let previous, date.value <= previous.date.value {
         diagnostics.error(
           "schedule: \(event.rawValue) \(date.value) must come after \(previous.event.rawValue) "
             + "\(previous.date.value); the dates must strictly increase in the order "
-            + Schedule.Event.allCases.map(\.rawValue).joined(separator: ", "), at: date.location)
+            + chain.map(\.rawValue).joined(separator: ", "), at: date.location)
       }
       previous = (event, date)
+    }
+    if let conference = dates[.preBidConference] {
+      for (event, isBefore) in [(Schedule.Event.issue, true), (.responsesDue, false)] {
+        guard let other = dates[event] else { continue }
+        if isBefore ? conference.value <= other.value : conference.value >= other.value {
+          diagnostics.error(
+            "schedule: pre_bid_conference \(conference.value) must come \(isBefore ? "after" : "before") "
+              + "\(event.rawValue) \(other.value)", at: conference.location)
+        }
+      }
     }
     return Schedule(dates: dates)
   }

@@ -13,7 +13,7 @@ enum UnitReading {
       return Located(unit, at: text.location)
     case .unknown(let suggestion):
       diagnostics.error(
-        "\(prefix): unknown unit '\(text.value)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        "\(prefix): unknown unit '\(text.value)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
           + "; expected a UN/ECE code such as EA, KGM, GLL or XCS, or a common name such as each, lb, gallon or case",
         at: text.location)
       return nil
