@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+@testable import Cosolicit
+
+@Suite struct DomainValueTests {
+  @Test func datesMustExist() {
+    #expect(CalendarDate(iso: "2028-02-29") != nil)
+    #expect(CalendarDate(iso: "2027-02-29") == nil)
+    #expect(CalendarDate(iso: "2027-13-01") == nil)
+    #expect(CalendarDate(iso: "2027-7-1") == nil)
+    #expect(CalendarDate(iso: "2027-07-01T00:00") == nil)
+    #expect(CalendarDate(iso: "next week") == nil)
+  }
+
+  @Test func termArithmeticClampsToTheMonthEnd() {
+    let start = CalendarDate(iso: "2027-01-31")!
+    #expect(start.adding(months: 1).description == "2027-02-28")
+    #expect(start.adding(months: 13).description == "2028-02-29")
+    #expect(CalendarDate(iso: "2027-07-01")!.adding(months: 36).previousDay.description == "2030-06-30")
+    #expect(CalendarDate(iso: "2027-01-01")!.previousDay.description == "2026-12-31")
+  }
+
+  @Test func decimalsAreReadExactly() throws {
+    #expect(try DecimalText.parse("0.1").get() + DecimalText.parse("0.2").get() == DecimalText.parse("0.3").get())
+    #expect(try DecimalText.parse(" 1250.50 ").get() == Decimal(string: "1250.5"))
+    #expect(try DecimalText.parse("-5").get() == -5)
+    #expect(DecimalText.parse("1,200") == .failure(.groupingSeparator))
+    #expect(DecimalText.parse("1e3") == .failure(.notANumber))
+    #expect(DecimalText.parse(".5") == .failure(.notANumber))
+    #expect(DecimalText.parse("NaN") == .failure(.notANumber))
+    #expect(DecimalText.parse(String(repeating: "9", count: 40)) == .failure(.tooManyDigits))
+    #expect(DecimalText.format(Decimal(string: "105.6688")!) == "105.6688")
+  }
+
+  @Test(arguments: [
+    ("UNSPSC:43211503", false, true), ("UNSPSC:4321", false, false), ("UNSPSC:4321", true, true),
+    ("unspsc:43211503", false, true), ("NIGP:204-59", false, true), ("NIGP:204", false, false),
+    ("NIGP:204", true, true), ("NIGP:204-59-12-1234", false, true), ("NIGP:20-459", false, false),
+    ("CPV:30213100-6", false, true), ("CPV:30213100", false, true), ("XYZ:1234", false, false),
+    ("43211503", false, false),
+  ])
+  func classificationsHaveTheirSchemeShape(text: String, prefix: Bool, valid: Bool) {
+    let result = Classification.parse(text, prefix: prefix)
+    if case .success = result { #expect(valid) } else { #expect(!valid) }
+  }
+
+  @Test func lotPrefixesMatchByDigits() throws {
+    let item = try Classification.parse("NIGP:204-59", prefix: false).get()
+    #expect(item.isCovered(by: try Classification.parse("NIGP:204", prefix: true).get()))
+    #expect(!item.isCovered(by: try Classification.parse("NIGP:204-58", prefix: true).get()))
+    #expect(!item.isCovered(by: try Classification.parse("UNSPSC:20", prefix: true).get()))
+  }
+
+  @Test func nearestNameFindsLikelyMisspellings() {
+    #expect(NearestName.to("quantty", among: ["quantity", "unit"]) == "quantity")
+    #expect(NearestName.to("untis", among: ["quantity", "unit", "units"]) == "units")
+    #expect(NearestName.to("colour", among: ["quantity", "unit"]) == nil)
+  }
+}

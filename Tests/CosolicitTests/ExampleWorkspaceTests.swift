@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import Cosolicit
+
+/// The shipped examples: the realistic one validates clean; the invalid one reports exactly what its README lists.
+@Suite struct ExampleWorkspaceTests {
+  let examples = repositoryRoot.appendingPathComponent("Examples")
+
+  @Test func cascadeValleyValidatesClean() {
+    let intake = Intake.load(workspace: examples.appendingPathComponent("cascade-valley").path)
+    #expect(intake.diagnostics.isEmpty, "\(intake.listing)")
+    #expect(intake.participants.count >= 6)
+    #expect(Set(intake.participants.compactMap(\.agency.type)).count >= 5)
+    #expect((intake.solicitation?.lots.count ?? 0) >= 3)
+    #expect(Set(intake.needs.compactMap { FileFormat(path: $0.path) }) == [.yaml, .json, .csv])
+  }
+
+  @Test func cascadeValleyShowsEveryKindOfLine() throws {
+    let intake = Intake.load(workspace: examples.appendingPathComponent("cascade-valley").path)
+    let lines = intake.participants.flatMap(\.lines)
+    let catalog = try #require(intake.catalog)
+    #expect(lines.contains { if case .writeIn = $0.item { true } else { false } }, "a write-in")
+    #expect(lines.contains { $0.commitment == .estimate }, "a non-binding line")
+    #expect(lines.contains { $0.unit.value.isPackage }, "a line in packs")
+    #expect(catalog.items.contains { !$0.packs.isEmpty }, "a catalog with packs")
+    #expect(lines.contains { [.mass, .volume].contains($0.unit.value.dimension) }, "mass or volume lines")
+  }
+
+  /// One row of the table in `Examples/invalid/README.md`.
+  struct ExpectedFinding: CustomStringConvertible {
+    var path: String
+    var line: Int
+    var column: Int
+    var severity: Diagnostic.Severity
+    var fragment: String
+    var description: String { "\(path):\(line):\(column): \(severity): …\(fragment)…" }
+  }
+
+  static func expectedFindings() throws -> [ExpectedFinding] {
+    let readme = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Examples/invalid/README.md"), encoding: .utf8)
+    return readme.split(separator: "\n").compactMap { row -> ExpectedFinding? in
+      let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      guard cells.count == 4, let severity = Diagnostic.Severity(rawValue: cells[1]) else { return nil }
+      let position = cells[0].split(separator: ":")
+      guard position.count == 3, let line = Int(position[1]), let column = Int(position[2]) else { return nil }
+      return ExpectedFinding(
+        path: String(position[0]), line: line, column: column, severity: severity,
+        fragment: cells[3].trimmingCharacters(in: CharacterSet(charactersIn: "`")))
+    }
+  }
+
+  @Test func invalidExampleReportsExactlyWhatItsReadmeLists() throws {
+    let expected = try Self.expectedFindings()
+    #expect(expected.count >= 20, "the README table lists the planted mistakes")
+    let root = examples.appendingPathComponent("invalid").path
+    let reported = Intake.load(workspace: root).diagnostics
+      + Intake.load(workspace: root + "/empty-needs").diagnostics
+    for finding in expected {
+      let match = reported.contains {
+        $0.location.path == root + "/" + finding.path && $0.location.line == finding.line
+          && $0.location.column == finding.column && $0.severity == finding.severity
+          && $0.message.contains(finding.fragment)
+      }
+      #expect(match, "not reported: \(finding)")
+    }
+    for diagnostic in reported {
+      let listed = expected.contains {
+        root + "/" + $0.path == diagnostic.location.path && $0.line == diagnostic.location.line
+          && $0.column == diagnostic.location.column && $0.severity == diagnostic.severity
+      }
+      #expect(listed, "reported but not listed in the README: \(diagnostic)")
+    }
+  }
+}
