@@ -26,7 +26,8 @@ import Testing
   }
 
   @Test func jsonKeepsNumbersAsWrittenAndPositions() {
-    let found = entries(json("{\n  \"quantity\": 0.1000000000000000055511151231257827,\n  \"x\": \"\\u00e9\\ud83d\\ude00\"\n}"))
+    let found = entries(
+      json("{\n  \"quantity\": 0.1000000000000000055511151231257827,\n  \"x\": \"\\u00e9\\ud83d\\ude00\"\n}"))
     #expect(found.map(\.key) == ["quantity", "x"])
     #expect(found.first?.value.scalarText == "0.1000000000000000055511151231257827")
     #expect(found.first?.value.location == SourceLocation(path: "f", line: 2, column: 15))
@@ -50,7 +51,9 @@ import Testing
   ])
   func jsonSyntaxErrorsNameThePositionAndWhatWasExpected(text: String, line: Int, column: Int, message: String) {
     let diagnostic = failure(json(text))
-    #expect(diagnostic?.location == SourceLocation(path: "f", line: line, column: column), "\(String(describing: diagnostic))")
+    #expect(
+      diagnostic?.location == SourceLocation(path: "f", line: line, column: column), "\(String(describing: diagnostic))"
+    )
     #expect(diagnostic?.message.contains(message) == true, "\(String(describing: diagnostic))")
   }
 
@@ -97,10 +100,12 @@ import Testing
 
   @Test func csvReadsQuotingLineEndsAndPositions() {
     var diagnostics = DiagnosticCollector()
-    let table = CSVTable.read(source("\u{FEFF}a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\n\r\nlast,é\rcr,end"), diagnostics: &diagnostics)
+    let table = CSVTable.read(
+      source("\u{FEFF}a,b\r\n\"x, \"\"y\"\"\",\"two\nlines\"\r\n\r\nlast,é\rcr,end"), diagnostics: &diagnostics)
     #expect(diagnostics.diagnostics.isEmpty)
     #expect(table.header.map(\.text) == ["a", "b"])
-    #expect(table.records.map { $0.fields.map(\.text) } == [["x, \"y\"", "two\nlines"], ["last", "é"], ["cr", "end"]])
+    #expect(
+      table.records.map { $0.fields.map(\.text) } == [["x, \"y\"", "two\nlines"], ["last", "é"], ["cr", "end"]])
     #expect(table.records[1].location.line == 5)
     #expect(table.records[2].fields[1].location == SourceLocation(path: "f", line: 6, column: 4))
   }

@@ -55,7 +55,8 @@ import Testing
     let expected = try Self.expectedFindings()
     #expect(expected.count >= 20, "the README table lists the planted mistakes")
     let root = examples.appendingPathComponent("invalid").path
-    let reported = Intake.load(workspace: root).diagnostics
+    let reported =
+      Intake.load(workspace: root).diagnostics
       + Intake.load(workspace: root + "/empty-needs").diagnostics
     for finding in expected {
       let match = reported.contains {

@@ -117,7 +117,8 @@ import Testing
     let sandbox = try Sandbox()
     try sandbox.place("needs/references.yaml", as: "needs/city.yaml")
     let intake = sandbox.validate()
-    intake.expect(.error, at: "needs/city.yaml", 7, 11, "unknown catalog item 'LAPTOP-15'", "(did you mean 'LAPTOP-14'?)")
+    intake.expect(
+      .error, at: "needs/city.yaml", 7, 11, "unknown catalog item 'LAPTOP-15'", "(did you mean 'LAPTOP-14'?)")
   }
 
   @Test func writeInWithoutClassificationOrUnitIsAnError() throws {

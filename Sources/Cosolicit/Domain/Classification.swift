@@ -74,12 +74,16 @@ public struct Classification: Hashable, Sendable, CustomStringConvertible {
     case .nigp:
       // Full codes have a 3-digit class and at least the 2-digit item: 204-59, 204-59-12, 204-59-12-1234.
       let shape = [3, 2, 2, 4]
-      expected = prefix ? "a 3-digit class, optionally with -item parts, such as 204 or 204-59" : "class-item digits such as 204-59"
-      isValid = allDigits && groups.count <= 4
+      expected =
+        prefix
+        ? "a 3-digit class, optionally with -item parts, such as 204 or 204-59" : "class-item digits such as 204-59"
+      isValid =
+        allDigits && groups.count <= 4
         && zip(groups, shape).allSatisfy { $0 == $1 } && (prefix || groups.count >= 2)
     case .cpv:
       expected = prefix ? "2 to 8 digits" : "8 digits with an optional check digit, such as 30213100-6"
-      isValid = allDigits
+      isValid =
+        allDigits
         && (prefix
           ? groups.count == 1 && (2...8).contains(code.count)
           : groups.first == 8 && (groups.count == 1 || (groups.count == 2 && groups[1] == 1)))

@@ -35,9 +35,11 @@ public enum DecimalText {
     let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
     guard (1...2).contains(parts.count), isDigits(parts[0]), parts.count == 1 || isDigits(parts[1])
     else {
-      let grouped = body.contains(",") && body.replacingOccurrences(of: ",", with: "").allSatisfy {
-        ("0"..."9").contains($0) || $0 == "."
-      }
+      let grouped =
+        body.contains(",")
+        && body.replacingOccurrences(of: ",", with: "").allSatisfy {
+          ("0"..."9").contains($0) || $0 == "."
+        }
       return .failure(grouped ? .groupingSeparator : .notANumber)
     }
     let digits = parts[0].drop { $0 == "0" }.count + (parts.count == 2 ? parts[1].count : 0)

@@ -15,7 +15,8 @@ public enum CatalogReader {
     case .csv:
       guard let table = FileFormat.readTable(path, &diagnostics) else { return nil }
       guard !table.header.isEmpty else {
-        diagnostics.error("the catalog is empty; expected a header row: \(fields.joined(separator: ","))", at: .start(of: path))
+        diagnostics.error(
+          "the catalog is empty; expected a header row: \(fields.joined(separator: ","))", at: .start(of: path))
         return nil
       }
       guard TableRows.checkHeader(table, path: path, known: fields, required: requiredFields, &diagnostics) else {
@@ -37,7 +38,8 @@ public enum CatalogReader {
       let context = format == .csv ? rowName : "\(rowName) #\(index + 1)"
       guard let item = readItem(row, context: context, &diagnostics) else { continue }
       if let first = seen[item.id.value] {
-        diagnostics.error("catalog item '\(item.id.value)' is listed twice; item ids must be unique", at: item.id.location)
+        diagnostics.error(
+          "catalog item '\(item.id.value)' is listed twice; item ids must be unique", at: item.id.location)
         diagnostics.note("'\(item.id.value)' is first listed here", at: first)
         continue
       }
@@ -82,7 +84,8 @@ public enum CatalogReader {
               + "XCS=12;XBX=10 (one case holds 12 base units)", at: node.location)
           continue
         }
-        pairs.append((sides[0].trimmingCharacters(in: .whitespaces), sides[1].trimmingCharacters(in: .whitespaces), node.location))
+        pairs.append(
+          (sides[0].trimmingCharacters(in: .whitespaces), sides[1].trimmingCharacters(in: .whitespaces), node.location))
       }
     case .mapping(let entries):
       for entry in entries {

@@ -120,7 +120,9 @@ public struct Intake: Sendable {
 
   private static func workspaceRoot(of path: String) -> String? {
     let folder = (path as NSString).deletingLastPathComponent
-    let candidates = [folder.isEmpty ? "." : folder, (folder.isEmpty ? ".." : (folder as NSString).deletingLastPathComponent)]
+    let candidates = [
+      folder.isEmpty ? "." : folder, (folder.isEmpty ? ".." : (folder as NSString).deletingLastPathComponent),
+    ]
     return candidates.map { $0.isEmpty ? "." : $0 }.first {
       FileManager.default.fileExists(atPath: Workspace.join($0, "solicitation.yaml"))
     }

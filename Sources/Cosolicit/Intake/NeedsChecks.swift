@@ -102,7 +102,9 @@ struct NeedsChecks {
   private func checkWriteIn(_ writeIn: NeedLine.WriteIn, _ diagnostics: inout DiagnosticCollector) {
     let code = writeIn.classification
     if let solicitation, !solicitation.lots.isEmpty, solicitation.lot(for: code.value) == nil {
-      let lots = solicitation.lots.map { "\($0.id.value) (\($0.classifications.map(\.description).joined(separator: ", ")))" }
+      let lots = solicitation.lots.map {
+        "\($0.id.value) (\($0.classifications.map(\.description).joined(separator: ", ")))"
+      }
       diagnostics.error(
         "write-in classification \(code.value) matches no lot; the lots cover \(lots.joined(separator: "; "))",
         at: code.location)

@@ -70,13 +70,16 @@ public enum NeedsReader {
     var indexByID: [String: Int] = [:]
     for row in TableRows.mappings(table) {
       let agencyFields = ["agency_id", "agency_name", "agency_type"]
-      guard let fields = FieldReader(row, context: "row", known: csvColumns, diagnostics: &diagnostics) else { continue }
+      guard let fields = FieldReader(row, context: "row", known: csvColumns, diagnostics: &diagnostics) else {
+        continue
+      }
       let id = fields.identifier("agency_id", required: true, &diagnostics)
       let name = fields.text("agency_name", required: true, &diagnostics)
       let type = fields.keyword("agency_type", as: EntityType.self, required: true, &diagnostics)
       let lineNode = DocumentNode(
         .mapping(entries(of: row).filter { !agencyFields.contains($0.key) }), at: row.location)
-      let line = readLine(lineNode, context: "row", defaults: LineDefaults(commitment: .binding, deliverTo: nil), &diagnostics)
+      let line = readLine(
+        lineNode, context: "row", defaults: LineDefaults(commitment: .binding, deliverTo: nil), &diagnostics)
       guard let id, let name else { continue }
       if let index = indexByID[id.value] {
         let first = participants[index].agency

@@ -153,7 +153,8 @@ public enum SolicitationReader {
       reader.finish(&diagnostics)
       guard let id else { continue }
       if let other = lots.first(where: { $0.id.value == id.value }) {
-        diagnostics.error("\(reader.context): lot id '\(id.value)' is used twice; lot ids must be unique", at: id.location)
+        diagnostics.error(
+          "\(reader.context): lot id '\(id.value)' is used twice; lot ids must be unique", at: id.location)
         diagnostics.note("lot '\(id.value)' is first defined here", at: other.id.location)
         continue
       }

@@ -47,7 +47,8 @@ public struct Workspace: Sendable {
       var isSubfolder: ObjCBool = false
       _ = files.fileExists(atPath: path, isDirectory: &isSubfolder)
       if isSubfolder.boolValue {
-        diagnostics.warning("folder ignored; needs files are read from \(needs)/ only, not its subfolders", at: .start(of: path))
+        diagnostics.warning(
+          "folder ignored; needs files are read from \(needs)/ only, not its subfolders", at: .start(of: path))
       } else if FileFormat(path: name) == nil {
         diagnostics.error(
           "unsupported file type '\((name as NSString).pathExtension)'; needs files are .yaml, .yml, .json or .csv "

@@ -131,7 +131,9 @@ public struct CSVTable: Sendable {
           }
           index += 1
           let afterQuote = index
-          while index < bytes.count, ![UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[index]) {
+          while index < bytes.count,
+            ![UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(bytes[index])
+          {
             index += 1
           }
           if index > afterQuote {

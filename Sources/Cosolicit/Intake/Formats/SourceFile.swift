@@ -37,7 +37,8 @@ public struct SourceFile: Sendable {
       let (line, column) = position(ofByte: offset, in: body)
       return .failure(
         Diagnostic(
-          .error, "the file is not valid UTF-8 (byte 0x\(String(body[offset], radix: 16, uppercase: true))); "
+          .error,
+          "the file is not valid UTF-8 (byte 0x\(String(body[offset], radix: 16, uppercase: true))); "
             + "save it as UTF-8", at: SourceLocation(path: path, line: line, column: column)))
     }
     return .success(SourceFile(path: path, bytes: body))

@@ -32,7 +32,8 @@ public enum YAMLDocumentReader {
     guard let tree = convert(root, path: path, budget: &budget) else {
       return .failure(
         Diagnostic(
-          .error, "malformed YAML: the document expands to more than \(maximumNodes) values "
+          .error,
+          "malformed YAML: the document expands to more than \(maximumNodes) values "
             + "(are aliases repeating large parts?)", at: .start(of: path)))
     }
     return .success(tree)
@@ -41,7 +42,8 @@ public enum YAMLDocumentReader {
   private static func convert(_ node: Node, path: String, budget: inout Int) -> DocumentNode? {
     budget -= 1
     guard budget >= 0 else { return nil }
-    let location = node.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+    let location =
+      node.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
       ?? .start(of: path)
     switch node {
     case .scalar(let scalar):
@@ -58,7 +60,8 @@ public enum YAMLDocumentReader {
       var entries: [DocumentNode.Entry] = []
       for (key, value) in mapping {
         guard let converted = convert(value, path: path, budget: &budget) else { return nil }
-        let keyLocation = key.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+        let keyLocation =
+          key.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
           ?? location
         let keyText = key.scalar?.string ?? "<\(key.mapping != nil ? "mapping" : "list") used as a key>"
         entries.append(DocumentNode.Entry(key: keyText, keyLocation: keyLocation, value: converted))

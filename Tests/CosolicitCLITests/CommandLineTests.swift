@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// The `cosolicit` executable end to end: output shape, exit codes, and the README's commands.
+@Suite struct CommandLineTests {
+  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The built executable, beside the test bundle.
+  static var executable: URL {
+    let products =
+      Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
+      ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
+    return products.appendingPathComponent("cosolicit")
+  }
+
+  struct Run {
+    var status: Int32
+    var output: String
+    var errorOutput: String
+  }
+
+  func run(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
+    let process = Process()
+    process.executableURL = Self.executable
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+      errorOutput: String(decoding: errorData, as: UTF8.self))
+  }
+
+  @Test func validateExitsZeroOnTheExample() throws {
+    let result = try run(["validate", "Examples/cascade-valley"])
+    #expect(result.status == 0, "\(result.errorOutput)")
+    #expect(result.errorOutput == "checked 8 files: 7 participants, 99 lines; 0 errors, 0 warnings\n")
+  }
+
+  @Test func validateDefaultsToTheCurrentFolder() throws {
+    let result = try run(["validate"], in: Self.repositoryRoot.appendingPathComponent("Examples/cascade-valley"))
+    #expect(result.status == 0, "\(result.errorOutput)")
+  }
+
+  @Test func validateListsEveryProblemAndExitsOne() throws {
+    let result = try run(["validate", "Examples/invalid"])
+    #expect(result.status == 1)
+    let lines = result.errorOutput.split(separator: "\n").map(String.init)
+    let shape = #/^Examples/invalid/[^:]+:\d+:\d+: (error|warning|note): .+$/#
+    #expect(lines.dropLast().allSatisfy { $0.wholeMatch(of: shape) != nil }, "\(lines)")
+    #expect(lines.last?.hasPrefix("checked 9 files") == true)
+    #expect(lines.last?.hasSuffix("19 errors, 1 warning") == true, "\(lines.last ?? "")")
+  }
+
+  @Test func jsonFormatPrintsAnArrayOnStandardOutput() throws {
+    let result = try run(["validate", "--format", "json", "Examples/invalid"])
+    #expect(result.status == 1)
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
+    #expect(array.count == 21)
+    #expect(array.allSatisfy { $0["path"] is String && $0["line"] is Int && $0["message"] is String })
+    #expect(result.errorOutput.hasPrefix("checked 9 files"))
+  }
+
+  @Test func singleFilesAreCheckedAgainstTheirWorkspace() throws {
+    let result = try run(["validate", "Examples/invalid/needs/alder-county.yaml"])
+    #expect(result.status == 1)
+    let lines = result.errorOutput.split(separator: "\n")
+    #expect(lines.dropLast().allSatisfy { $0.hasPrefix("Examples/invalid/needs/alder-county.yaml:") }, "\(lines)")
+    #expect(result.errorOutput.contains("unknown catalog item 'TECH-LAP-15'"))
+    #expect(result.errorOutput.contains("is before the contract term starts"))
+  }
+
+  @Test func usageErrorsExitTwo() throws {
+    #expect(try run(["validate", "no/such/folder"]).status == 2)
+    #expect(try run(["validate", "--format", "xml", "Examples/cascade-valley"]).status == 2)
+    #expect(try run(["frobnicate"]).status == 2)
+  }
+
+  @Test func initWritesAValidWorkspaceAndRefusesToOverwrite() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-cli-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let created = try run(["init", folder.path])
+    #expect(created.status == 0, "\(created.errorOutput)")
+    #expect(try run(["validate", folder.path]).status == 0)
+    let again = try run(["init", folder.path])
+    #expect(again.status == 1)
+    #expect(again.errorOutput.contains("already exists"))
+  }
+
+  @Test func readmeStartsWithTheTwoCommands() throws {
+    let readme = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let firstBlock = try #require(readme.split(separator: "```").dropFirst().first)
+    let commands = firstBlock.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") && $0 != "sh" }
+    #expect(commands == ["swift run cosolicit validate Examples/cascade-valley", "swift test"])
+  }
+}
