@@ -257,4 +257,30 @@ import Testing
     let intake = sandbox.validate()
     #expect(intake.findings(.error, in: "needs/city.yaml").count == 4, "\(intake.listing)")
   }
+
+  @Test func brokenCatalogRowsDoNotCascadeIntoUnknownItemErrors() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "catalog.csv",
+      """
+      item,description,classification,unit,lot,estimated_unit_price,packs
+      LAPTOP-14,Laptop,UNSPSC:43211503,EA,,950.00,
+      MONITOR-24,Monitor,UNSPSC:432119,EA,,180.00,
+      TOWEL-MF,Towel,UNSPSC:14111703,EA,,2.10,XCS=16
+      FLOOR-CLEANER,Floor cleaner,UNSPSC:47131801,GLL,,18.50,XCS=4
+
+      """)
+    let intake = sandbox.validate()
+    intake.expect(.error, at: "catalog.csv", 3, 20, "not a valid UNSPSC code")
+    #expect(intake.errorCount == 1, "\(intake.listing)")
+  }
+
+  @Test func unreadableCatalogIsReportedOnceNotPerLine() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write("catalog.csv", "item,description,clasification,unit\nLAPTOP-14,Laptop,UNSPSC:43211503,EA\n")
+    let intake = sandbox.validate()
+    intake.expect(
+      .error, at: "catalog.csv", 1, 18, "unknown column 'clasification'", "(did you mean 'classification'?)")
+    #expect(intake.errorCount == 2, "\(intake.listing)")
+  }
 }

@@ -21,6 +21,11 @@ public struct DiagnosticCollector: Sendable {
     diagnostics.append(Diagnostic(.note, message, at: location))
   }
 
+  /// Records a finding made elsewhere, such as a reader's syntax error.
+  public mutating func append(_ diagnostic: Diagnostic) {
+    diagnostics.append(diagnostic)
+  }
+
   /// Records findings made elsewhere.
   public mutating func append(contentsOf other: [Diagnostic]) {
     diagnostics.append(contentsOf: other)

@@ -4,11 +4,14 @@ public struct Catalog: Sendable {
   public var path: String
   /// The items, in file order.
   public var items: [CatalogItem]
+  /// Ids of rows too broken to keep; their problems are reported in the catalog, not where needs name them.
+  public var rejectedItemIDs: Set<String>
 
   /// Creates a catalog.
-  public init(path: String, items: [CatalogItem]) {
+  public init(path: String, items: [CatalogItem], rejectedItemIDs: Set<String> = []) {
     self.path = path
     self.items = items
+    self.rejectedItemIDs = rejectedItemIDs
     self.index = Dictionary(items.enumerated().map { ($1.id.value, $0) }, uniquingKeysWith: { first, _ in first })
   }
 

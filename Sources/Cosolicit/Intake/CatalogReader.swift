@@ -33,10 +33,17 @@ public enum CatalogReader {
       rowName = "catalog item"
     }
     var items: [CatalogItem] = []
+    var rejected: Set<String> = []
     var seen: [String: SourceLocation] = [:]
     for (index, row) in rows.enumerated() {
       let context = format == .csv ? rowName : "\(rowName) #\(index + 1)"
-      guard let item = readItem(row, context: context, &diagnostics) else { continue }
+      guard let item = readItem(row, context: context, &diagnostics) else {
+        if case .mapping(let entries) = row.value, let id = entries.first(where: { $0.key == "item" })?.value.scalarText
+        {
+          rejected.insert(id)
+        }
+        continue
+      }
       if let first = seen[item.id.value] {
         diagnostics.error(
           "catalog item '\(item.id.value)' is listed twice; item ids must be unique", at: item.id.location)
@@ -46,7 +53,7 @@ public enum CatalogReader {
       seen[item.id.value] = item.id.location
       items.append(item)
     }
-    return Catalog(path: path, items: items)
+    return Catalog(path: path, items: items, rejectedItemIDs: rejected.subtracting(seen.keys))
   }
 
   private static func readItem(

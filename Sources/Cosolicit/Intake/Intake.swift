@@ -29,7 +29,9 @@ public struct Intake: Sendable {
     let solicitation = workspace.solicitationPath.flatMap { SolicitationReader.read($0, &diagnostics) }
     let catalog = workspace.catalogPath.flatMap { CatalogReader.read($0, &diagnostics) }
     let needs = workspace.needsPaths.compactMap { NeedsReader.read($0, &diagnostics) }
-    crossCheck(solicitation, catalog, needs, catalogKnown: true, &diagnostics)
+    // A catalog that exists but cannot be read is reported as such; its items are not then called unknown.
+    let catalogKnown = workspace.catalogPath == nil || catalog != nil
+    crossCheck(solicitation, catalog, needs, catalogKnown: catalogKnown, &diagnostics)
     let files = [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
     return Intake(
       solicitation: solicitation, catalog: catalog, needs: needs, files: files, diagnostics: diagnostics.sorted)
@@ -81,7 +83,9 @@ public struct Intake: Sendable {
         }
       }
       var crossChecked = DiagnosticCollector()
-      crossCheck(solicitation, catalog, needs, catalogKnown: group.root != nil || catalogFile != nil, &crossChecked)
+      let catalogPath = catalogFile ?? contextWorkspace?.catalogPath
+      let catalogKnown = (group.root != nil || catalogFile != nil) && (catalogPath == nil || catalog != nil)
+      crossCheck(solicitation, catalog, needs, catalogKnown: catalogKnown, &crossChecked)
       diagnostics.append(contentsOf: crossChecked.diagnostics.filter { named.contains($0.location.path) })
       intake.solicitation = intake.solicitation ?? solicitation
       intake.catalog = intake.catalog ?? catalog

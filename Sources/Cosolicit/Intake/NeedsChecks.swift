@@ -70,6 +70,7 @@ struct NeedsChecks {
         at: id.location)
       return
     }
+    if catalog.rejectedItemIDs.contains(id.value) { return }
     guard let item = catalog.item(withID: id.value) else {
       diagnostics.error(
         "unknown catalog item '\(id.value)'"

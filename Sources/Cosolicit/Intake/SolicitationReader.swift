@@ -54,11 +54,11 @@ public enum SolicitationReader {
       terms.payment = reader.text("payment", &diagnostics)?.value ?? terms.payment
       reader.finish(&diagnostics)
     }
+    let description = fields.text("description", &diagnostics)
     fields.finish(&diagnostics)
 
     return Solicitation(
-      path: path, id: id?.value ?? "", title: title?.value ?? "",
-      description: fields.text("description", &diagnostics)?.value,
+      path: path, id: id?.value ?? "", title: title?.value ?? "", description: description?.value,
       currency: currency.flatMap { CurrencyCode.isKnown($0.value) ? $0.value : nil } ?? "USD",
       leadAgency: leadAgency, schedule: schedule, orderingWindowCloses: window, term: term,
       awardMethod: awardMethod?.value, lots: lots, evaluation: evaluation, cooperative: cooperative,

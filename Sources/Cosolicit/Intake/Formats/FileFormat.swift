@@ -25,13 +25,13 @@ public enum FileFormat: String, Sendable, CaseIterable {
     switch SourceFile.read(path) {
     case .success(let file): source = file
     case .failure(let diagnostic):
-      diagnostics.append(contentsOf: [diagnostic])
+      diagnostics.append(diagnostic)
       return nil
     }
     let result = format == .json ? JSONDocumentReader.read(source) : YAMLDocumentReader.read(source)
     switch result {
     case .failure(let diagnostic):
-      diagnostics.append(contentsOf: [diagnostic])
+      diagnostics.append(diagnostic)
       return nil
     case .success(nil):
       diagnostics.error("the file is empty; expected \(expected)", at: .start(of: path))
@@ -46,7 +46,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
     switch SourceFile.read(path) {
     case .success(let file): return CSVTable.read(file, diagnostics: &diagnostics)
     case .failure(let diagnostic):
-      diagnostics.append(contentsOf: [diagnostic])
+      diagnostics.append(diagnostic)
       return nil
     }
   }
