@@ -11,6 +11,11 @@ struct CosolicitCommand: ParsableCommand {
     subcommands: [Validate.self, Init.self]
   )
 
+  /// Without a subcommand there is nothing to do: a usage error.
+  func run() throws {
+    throw ValidationError("missing a subcommand; expected 'validate' or 'init'")
+  }
+
   /// Runs the command; usage errors exit with status 2, as the README documents.
   static func main() {
     do {
@@ -85,7 +90,7 @@ extension CosolicitCommand {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitCode.failure
       }
-      print("Created a workspace in \(directory). Edit it, then run: cosolicit validate \(directory)")
+      print("Wrote a workspace to \(directory): edit it, then run 'cosolicit validate \(directory)'")
     }
   }
 }

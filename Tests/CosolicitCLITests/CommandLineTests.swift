@@ -50,13 +50,14 @@ import Testing
   }
 
   @Test func validateListsEveryProblemAndExitsOne() throws {
-    let result = try run(["validate", "Examples/invalid"])
+    let result = try run(["validate", "Examples/invalid", "Examples/invalid/empty-needs"])
     #expect(result.status == 1)
     let lines = result.errorOutput.split(separator: "\n").map(String.init)
     let shape = #/^Examples/invalid/[^:]+:\d+:\d+: (error|warning|note): .+$/#
+    #expect(lines.count == 23)
     #expect(lines.dropLast().allSatisfy { $0.wholeMatch(of: shape) != nil }, "\(lines)")
-    #expect(lines.last?.hasPrefix("checked 9 files") == true)
-    #expect(lines.last?.hasSuffix("19 errors, 1 warning") == true, "\(lines.last ?? "")")
+    #expect(lines.last?.hasPrefix("checked 10 files") == true)
+    #expect(lines.last?.hasSuffix("20 errors, 1 warning") == true, "\(lines.last ?? "")")
   }
 
   @Test func jsonFormatPrintsAnArrayOnStandardOutput() throws {
@@ -82,6 +83,7 @@ import Testing
     #expect(try run(["validate", "no/such/folder"]).status == 2)
     #expect(try run(["validate", "--format", "xml", "Examples/cascade-valley"]).status == 2)
     #expect(try run(["frobnicate"]).status == 2)
+    #expect(try run([]).status == 2)
   }
 
   @Test func initWritesAValidWorkspaceAndRefusesToOverwrite() throws {

@@ -37,3 +37,21 @@ import Testing
     #expect(!leftovers.contains { $0.hasPrefix("." + (path as NSString).lastPathComponent) })
   }
 }
+
+extension StarterWorkspaceTests {
+  @Test func anExistingEmptyFolderIsFilledNotReplaced() throws {
+    let path = temporaryPath()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try FileManager.default.createDirectory(
+      atPath: path, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+    let before = try FileManager.default.attributesOfItem(atPath: path)
+    try StarterWorkspace.write(to: path)
+    let after = try FileManager.default.attributesOfItem(atPath: path)
+    #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int, "the same folder, not a new one")
+    #expect((after[.posixPermissions] as? NSNumber)?.intValue == 0o700)
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: path).sorted() == [
+        "catalog.csv", "needs", "solicitation.yaml",
+      ])
+  }
+}

@@ -32,7 +32,8 @@ public enum DecimalText {
       body = body.dropFirst()
     }
     let parts = body.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
-    let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
+    // Bytes, not characters: a digit with a combining mark is one Character that must not pass as a digit.
+    let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
     guard (1...2).contains(parts.count), isDigits(parts[0]), parts.count == 1 || isDigits(parts[1])
     else {
       let grouped =

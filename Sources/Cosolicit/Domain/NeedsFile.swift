@@ -2,8 +2,11 @@
 public struct NeedsFile: Sendable {
   /// Where the file was read from.
   public var path: String
-  /// The participants it holds.
-  public var participants: [Participant]
+  /// What the file says for each agency, including lines and agencies too broken to keep.
+  var sections: [NeedsSection]
   /// How many lines the file has, including lines too broken to keep.
   public var lineCount: Int
+
+  /// The participants whose agency could be read, each with its complete lines.
+  public var participants: [Participant] { sections.compactMap(\.participant) }
 }

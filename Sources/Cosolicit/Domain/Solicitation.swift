@@ -35,6 +35,9 @@ public struct Solicitation: Sendable {
   public var awardMethod: AwardMethod?
   /// The lots, in order.
   public var lots: [Lot]
+  /// Whether every lot could be read; when not, items are not checked against the lots, since the missing
+  /// lot may be the one they belong to.
+  public var lotsComplete: Bool
   /// The evaluation criteria.
   public var evaluation: [EvaluationCriterion]
   /// Cooperative-use terms for the piggyback-open variant.

@@ -1,6 +1,7 @@
 /// Checks the catalog against the solicitation: every item must land in a lot that exists.
 enum CatalogChecks {
   static func check(_ catalog: Catalog, against solicitation: Solicitation, _ diagnostics: inout DiagnosticCollector) {
+    guard solicitation.lotsComplete else { return }
     let lotIDs = solicitation.lots.map(\.id.value)
     for item in catalog.items {
       if let lot = item.lot {

@@ -120,6 +120,12 @@ public enum CatalogReader {
           "\(name): pack size '\(pair.size)' for \(unit.code) is not a positive decimal number", at: pair.location)
         continue
       }
+      guard unit.isPackage else {
+        diagnostics.error(
+          "\(name): pack unit \(unit) is not a package; packs give the sizes of packages such as XCS (case), "
+            + "XBX (box) or XPK (pack)", at: pair.location)
+        continue
+      }
       if unit == baseUnit {
         diagnostics.error(
           "\(name): pack unit \(unit.code) is the item's base unit; a pack says how many base units a package holds",

@@ -42,6 +42,9 @@ public struct Intake: Sendable {
   /// only; the workspace's other files serve as context.
   public static func load(files paths: [String]) -> Intake {
     var diagnostics = DiagnosticCollector()
+    var unique: [String] = []
+    for path in paths where !unique.contains(path) { unique.append(path) }
+    let paths = unique
     var intake = Intake(solicitation: nil, catalog: nil, needs: [], files: paths, diagnostics: [])
     // Files of one workspace are checked together, so that a duplicate agency across them is found.
     var groups: [(root: String?, paths: [String])] = []
@@ -82,10 +85,26 @@ public struct Intake: Sendable {
               + "lots and dates were not checked)", at: .start(of: path))
         }
       }
+      if let contextWorkspace {
+        let broken = [contextWorkspace.solicitationPath, contextWorkspace.catalogPath].compactMap { $0 }.filter {
+          file in
+          !named.contains(file) && context.diagnostics.contains { $0.severity == .error && $0.location.path == file }
+        }
+        for path in group.paths where !broken.isEmpty && role(of: path) == .needs {
+          diagnostics.warning(
+            "\(broken.joined(separator: " and ")) \(broken.count == 1 ? "has" : "have") errors, so some checks of this "
+              + "file were skipped; validate the whole workspace (\(contextWorkspace.root)) to see them",
+            at: .start(of: path))
+        }
+      }
+      // The workspace's other needs files come first, so that a duplicate agency is reported in the named file.
+      let otherNeeds = (contextWorkspace?.needsPaths ?? []).filter { !named.contains($0) }.compactMap {
+        NeedsReader.read($0, &context)
+      }
       var crossChecked = DiagnosticCollector()
       let catalogPath = catalogFile ?? contextWorkspace?.catalogPath
       let catalogKnown = (group.root != nil || catalogFile != nil) && (catalogPath == nil || catalog != nil)
-      crossCheck(solicitation, catalog, needs, catalogKnown: catalogKnown, &crossChecked)
+      crossCheck(solicitation, catalog, otherNeeds + needs, catalogKnown: catalogKnown, &crossChecked)
       diagnostics.append(contentsOf: crossChecked.diagnostics.filter { named.contains($0.location.path) })
       intake.solicitation = intake.solicitation ?? solicitation
       intake.catalog = intake.catalog ?? catalog

@@ -10,42 +10,41 @@ struct NeedsChecks {
   var catalogKnown: Bool
 
   func check(_ files: [NeedsFile], _ diagnostics: inout DiagnosticCollector) {
-    var firstPlace: [String: (agency: Agency, path: String)] = [:]
-    for file in files {
-      for participant in file.participants {
-        let id = participant.agency.id
+    var firstPlace: [String: Agency] = [:]
+    for section in files.flatMap(\.sections) {
+      if let agency = section.agency {
+        let id = agency.id
         if let first = firstPlace[id.value] {
           diagnostics.error(
-            "agency '\(id.value)' already has needs at \(first.agency.id.location); each participant submits "
-              + "its needs once, in one file",
-            at: id.location)
-          diagnostics.note("agency '\(id.value)' first appears here", at: first.agency.id.location)
+            "agency '\(id.value)' already has needs at \(first.id.location); each participant submits its needs "
+              + "once, in one file", at: id.location)
+          diagnostics.note("agency '\(id.value)' first appears here", at: first.id.location)
         } else {
-          firstPlace[id.value] = (participant.agency, file.path)
+          firstPlace[id.value] = agency
         }
-        check(participant, &diagnostics)
       }
+      check(section, &diagnostics)
     }
   }
 
-  private func check(_ participant: Participant, _ diagnostics: inout DiagnosticCollector) {
-    if let submitted = participant.submitted, let window = solicitation?.orderingWindowCloses,
+  private func check(_ section: NeedsSection, _ diagnostics: inout DiagnosticCollector) {
+    if let submitted = section.submitted, let window = solicitation?.orderingWindowCloses,
       submitted.value > window.value
     {
       diagnostics.error(
         "submitted \(submitted.value) is after the ordering window closed on \(window.value); late needs "
           + "cannot join the solicitation (ask the lead agency to reopen the window)", at: submitted.location)
     }
-    for line in participant.lines {
+    for line in section.lines {
       check(line, &diagnostics)
     }
   }
 
-  private func check(_ line: NeedLine, _ diagnostics: inout DiagnosticCollector) {
-    switch line.item {
-    case .catalog(let id):
+  private func check(_ line: LineReading, _ diagnostics: inout DiagnosticCollector) {
+    if let id = line.catalogItem {
       checkCatalogLine(line, id: id, &diagnostics)
-    case .writeIn(let writeIn):
+    }
+    if let writeIn = line.writeIn {
       checkWriteIn(writeIn, &diagnostics)
     }
     if let needBy = line.needBy, let term = solicitation?.term {
@@ -61,7 +60,7 @@ struct NeedsChecks {
     }
   }
 
-  private func checkCatalogLine(_ line: NeedLine, id: Located<String>, _ diagnostics: inout DiagnosticCollector) {
+  private func checkCatalogLine(_ line: LineReading, id: Located<String>, _ diagnostics: inout DiagnosticCollector) {
     guard catalogKnown else { return }
     guard let catalog else {
       diagnostics.error(
@@ -78,7 +77,8 @@ struct NeedsChecks {
           + "; expected an item id from \(catalog.path), or a write-in without 'item'", at: id.location)
       return
     }
-    let unit = line.unit.value
+    guard let unitReading = line.unit else { return }
+    let unit = unitReading.value
     guard let conversion = UnitConversion.between(unit, item.unit, packs: item.packs) else {
       let packs = item.packs.keys.sorted().map { "\($0)=\(DecimalText.format(item.packs[$0]!))" }
       let accepted =
@@ -88,21 +88,23 @@ struct NeedsChecks {
         : "expected a unit measuring the same thing as \(item.unit.code)"
       diagnostics.error(
         "unit \(unit) cannot be converted to \(item.unit), the base unit of item '\(id.value)'; \(accepted)",
-        at: line.unit.location)
+        at: unitReading.location)
       return
     }
-    let converted = conversion.apply(to: line.quantity.value)
+    guard let quantity = line.quantity else { return }
+    let converted = conversion.apply(to: quantity.value)
     if !converted.isExact {
       diagnostics.warning(
-        "\(DecimalText.format(line.quantity.value)) \(unit.name) is \(DecimalText.format(converted.value)) "
+        "\(DecimalText.format(quantity.value)) \(unit.name) is \(DecimalText.format(converted.value)) "
           + "\(item.unit.code), not exactly; give the quantity in \(item.unit) so the total is exact",
-        at: line.quantity.location)
+        at: quantity.location)
     }
   }
 
   private func checkWriteIn(_ writeIn: NeedLine.WriteIn, _ diagnostics: inout DiagnosticCollector) {
     let code = writeIn.classification
-    if let solicitation, !solicitation.lots.isEmpty, solicitation.lot(for: code.value) == nil {
+    if let solicitation, solicitation.lotsComplete, !solicitation.lots.isEmpty, solicitation.lot(for: code.value) == nil
+    {
       let lots = solicitation.lots.map {
         "\($0.id.value) (\($0.classifications.map(\.description).joined(separator: ", ")))"
       }

@@ -40,15 +40,12 @@ public enum NeedsReader {
       diagnostics.error("needs file: 'items' is empty; list at least one line", at: fields.location(of: "items"))
     }
     fields.finish(&diagnostics)
-    var lines: [NeedLine] = []
-    for (index, node) in items.enumerated() {
-      let defaults = LineDefaults(commitment: commitment, deliverTo: deliverTo)
-      if let line = readLine(node, context: "items #\(index + 1)", defaults: defaults, &diagnostics) {
-        lines.append(line)
-      }
+    let defaults = LineDefaults(commitment: commitment, deliverTo: deliverTo)
+    let lines = items.enumerated().compactMap { index, node in
+      readLine(node, context: "items #\(index + 1)", defaults: defaults, &diagnostics)
     }
-    let participants = agency.map { [Participant(agency: $0, submitted: submitted, lines: lines)] } ?? []
-    return NeedsFile(path: path, participants: participants, lineCount: items.count)
+    let section = NeedsSection(agency: agency, submitted: submitted, lines: lines)
+    return NeedsFile(path: path, sections: [section], lineCount: items.count)
   }
 
   private static func readTable(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
@@ -61,13 +58,14 @@ public enum NeedsReader {
     }
     let required = ["agency_id", "agency_name", "agency_type", "quantity", "unit"]
     guard TableRows.checkHeader(table, path: path, known: csvColumns, required: required, &diagnostics) else {
-      return NeedsFile(path: path, participants: [], lineCount: table.records.count)
+      return NeedsFile(path: path, sections: [], lineCount: table.records.count)
     }
     if table.records.isEmpty {
       diagnostics.error("the needs file has a header but no rows; add one row per line", at: .start(of: path))
     }
-    var participants: [Participant] = []
+    var sections: [NeedsSection] = []
     var indexByID: [String: Int] = [:]
+    var unattributed: Int?
     for row in TableRows.mappings(table) {
       let agencyFields = ["agency_id", "agency_name", "agency_type"]
       guard let fields = FieldReader(row, context: "row", known: csvColumns, diagnostics: &diagnostics) else {
@@ -78,31 +76,54 @@ public enum NeedsReader {
       let type = fields.keyword("agency_type", as: EntityType.self, required: true, &diagnostics)
       let lineNode = DocumentNode(
         .mapping(entries(of: row).filter { !agencyFields.contains($0.key) }), at: row.location)
-      let line = readLine(
-        lineNode, context: "row", defaults: LineDefaults(commitment: .binding, deliverTo: nil), &diagnostics)
-      guard let id, let name else { continue }
-      if let index = indexByID[id.value] {
-        let first = participants[index].agency
-        if first.name != name.value {
-          diagnostics.error(
-            "agency '\(id.value)' is named '\(name.value)' here but '\(first.name)' on an earlier row; rows of one "
-              + "agency must agree on its name", at: name.location)
-          diagnostics.note("'\(first.name)' is given here", at: first.id.location)
+      let defaults = LineDefaults(commitment: .binding, deliverTo: nil)
+      let line = readLine(lineNode, context: "row", defaults: defaults, &diagnostics)
+      // Rows whose agency cannot be read are still checked, in a section of their own.
+      guard let id else {
+        if unattributed == nil {
+          unattributed = sections.count
+          sections.append(NeedsSection(agency: nil, submitted: nil, lines: []))
         }
-        if let type, let firstType = first.type, firstType != type.value {
-          diagnostics.error(
-            "agency '\(id.value)' has type '\(type.value.rawValue)' here but '\(firstType.rawValue)' on an earlier "
-              + "row; rows of one agency must agree on its type", at: type.location)
-          diagnostics.note("'\(firstType.rawValue)' is given here", at: first.id.location)
-        }
-        if let line { participants[index].lines.append(line) }
-      } else {
-        indexByID[id.value] = participants.count
-        let agency = Agency(id: id, name: name.value, type: type?.value, state: nil, contact: nil, signer: nil)
-        participants.append(Participant(agency: agency, submitted: nil, lines: line.map { [$0] } ?? []))
+        if let line, let index = unattributed { sections[index].lines.append(line) }
+        continue
       }
+      let index: Int
+      if let known = indexByID[id.value] {
+        index = known
+        if let first = sections[index].agency, let name {
+          checkAgreement(first, name: name, type: type, &diagnostics)
+        }
+      } else {
+        index = sections.count
+        indexByID[id.value] = index
+        sections.append(NeedsSection(agency: nil, submitted: nil, lines: []))
+      }
+      if sections[index].agency == nil, let name {
+        sections[index].agency = Agency(
+          id: id, name: name.value, type: type?.value, state: nil, contact: nil, signer: nil)
+      }
+      if let line { sections[index].lines.append(line) }
     }
-    return NeedsFile(path: path, participants: participants, lineCount: table.records.count)
+    return NeedsFile(path: path, sections: sections, lineCount: table.records.count)
+  }
+
+  /// Reports a row that names its agency differently from the agency's first row.
+  private static func checkAgreement(
+    _ first: Agency, name: Located<String>, type: Located<EntityType>?, _ diagnostics: inout DiagnosticCollector
+  ) {
+    let id = first.id.value
+    if first.name != name.value {
+      diagnostics.error(
+        "agency '\(id)' is named '\(name.value)' here but '\(first.name)' on an earlier row; rows of one agency "
+          + "must agree on its name", at: name.location)
+      diagnostics.note("'\(first.name)' is given here", at: first.id.location)
+    }
+    if let type, let firstType = first.type, firstType != type.value {
+      diagnostics.error(
+        "agency '\(id)' has type '\(type.value.rawValue)' here but '\(firstType.rawValue)' on an earlier row; rows "
+          + "of one agency must agree on its type", at: type.location)
+      diagnostics.note("'\(firstType.rawValue)' is given here", at: first.id.location)
+    }
   }
 
   private static func entries(of node: DocumentNode) -> [DocumentNode.Entry] {
@@ -118,9 +139,17 @@ public enum NeedsReader {
 
   private static func readLine(
     _ node: DocumentNode, context: String, defaults: LineDefaults, _ diagnostics: inout DiagnosticCollector
-  ) -> NeedLine? {
-    let isWriteIn = !entries(of: node).contains { $0.key == "item" && $0.value.scalarText?.isEmpty == false }
-    let lineContext = isWriteIn ? "\(context) (write-in, no 'item')" : context
+  ) -> LineReading? {
+    // A line without an item id (absent or empty) is a write-in; an `item` of the wrong shape is reported as such.
+    let itemEntry = entries(of: node).first { $0.key == "item" }
+    let isWriteIn: Bool
+    switch itemEntry?.value.value {
+    case nil, .null: isWriteIn = true
+    case .scalar(let text): isWriteIn = text.trimmingCharacters(in: .whitespaces).isEmpty
+    default: isWriteIn = false
+    }
+    let isMapping = if case .mapping = node.value { true } else { false }
+    let lineContext = isWriteIn && isMapping ? "\(context) (write-in, no 'item')" : context
     guard let fields = FieldReader(node, context: lineContext, known: lineFields, diagnostics: &diagnostics) else {
       return nil
     }
@@ -134,29 +163,19 @@ public enum NeedsReader {
         writeIn = NeedLine.WriteIn(description: description.value, classification: classification)
       }
     }
-    let quantity = fields.decimal("quantity", required: true, positive: true, &diagnostics)
-    let unit = UnitReading.unit(fields, prefix: name, required: true, &diagnostics)
-    let commitment = fields.keyword("commitment", as: Commitment.self, &diagnostics)?.value ?? defaults.commitment
-    let deliverTo = fields.text("deliver_to", &diagnostics)?.value ?? defaults.deliverTo
-    let needBy = fields.date("need_by", &diagnostics)
-    let notes = fields.text("notes", &diagnostics)?.value
+    let reading = LineReading(
+      location: fields.location, catalogItem: itemID, writeIn: writeIn,
+      quantity: fields.decimal("quantity", required: true, positive: true, &diagnostics),
+      unit: UnitReading.unit(fields, prefix: name, required: true, &diagnostics),
+      commitment: fields.keyword("commitment", as: Commitment.self, &diagnostics)?.value ?? defaults.commitment,
+      deliverTo: fields.text("deliver_to", &diagnostics)?.value ?? defaults.deliverTo,
+      needBy: fields.date("need_by", &diagnostics), notes: fields.text("notes", &diagnostics)?.value)
     fields.finish(&diagnostics)
-    if deliverTo == nil {
+    if reading.deliverTo == nil {
       diagnostics.warning(
         "\(name): no delivery site; give 'deliver_to' on the line or, in YAML and JSON, for the whole file",
         at: fields.location)
     }
-    guard let quantity, let unit else { return nil }
-    let item: NeedLine.Item
-    if let itemID {
-      item = .catalog(itemID)
-    } else if let writeIn {
-      item = .writeIn(writeIn)
-    } else {
-      return nil
-    }
-    return NeedLine(
-      location: fields.location, item: item, quantity: quantity, unit: unit, commitment: commitment,
-      deliverTo: deliverTo, needBy: needBy, notes: notes)
+    return reading
   }
 }

@@ -44,7 +44,7 @@ public enum SolicitationReader {
           + "start before it is awarded", at: term.start.location)
     }
     let awardMethod = fields.keyword("award_method", as: AwardMethod.self, required: true, &diagnostics)
-    let lots = readLots(fields, &diagnostics)
+    let (lots, lotsComplete) = readLots(fields, &diagnostics)
     let evaluation = readEvaluation(fields, &diagnostics)
     let cooperative = readCooperative(fields, &diagnostics)
     let threshold = fields.decimal("formal_bid_threshold", positive: false, &diagnostics)
@@ -61,7 +61,8 @@ public enum SolicitationReader {
       path: path, id: id?.value ?? "", title: title?.value ?? "", description: description?.value,
       currency: currency.flatMap { CurrencyCode.isKnown($0.value) ? $0.value : nil } ?? "USD",
       leadAgency: leadAgency, schedule: schedule, orderingWindowCloses: window, term: term,
-      awardMethod: awardMethod?.value, lots: lots, evaluation: evaluation, cooperative: cooperative,
+      awardMethod: awardMethod?.value, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
+      cooperative: cooperative,
       formalBidThreshold: threshold?.value, terms: terms)
   }
 
@@ -115,8 +116,12 @@ public enum SolicitationReader {
       renewalMonths: renewalMonths?.value ?? 0)
   }
 
-  private static func readLots(_ fields: FieldReader, _ diagnostics: inout DiagnosticCollector) -> [Lot] {
-    guard let nodes = fields.list("lots", required: true, &diagnostics) else { return [] }
+  /// Reads the lots; `complete` is false when any lot or code prefix had to be left out.
+  private static func readLots(
+    _ fields: FieldReader, _ diagnostics: inout DiagnosticCollector
+  ) -> (lots: [Lot], complete: Bool) {
+    guard let nodes = fields.list("lots", required: true, &diagnostics) else { return ([], false) }
+    var complete = true
     if nodes.isEmpty {
       diagnostics.error("solicitation: 'lots' is empty; define at least one lot", at: fields.location(of: "lots"))
     }
@@ -127,18 +132,23 @@ public enum SolicitationReader {
         let reader = FieldReader(
           node, context: "lots #\(index + 1)", known: ["id", "title", "classifications"],
           diagnostics: &diagnostics)
-      else { continue }
+      else {
+        complete = false
+        continue
+      }
       let id = reader.identifier("id", required: true, &diagnostics)
       let title = reader.text("title", required: true, &diagnostics)
       var prefixes: [Classification] = []
       for code in reader.list("classifications", &diagnostics) ?? [] {
         guard let text = code.scalarText else {
           diagnostics.error("\(reader.context): each classification must be a single code", at: code.location)
+          complete = false
           continue
         }
         switch Classification.parse(text, prefix: true) {
         case .failure(let problem):
           diagnostics.error("\(reader.context): classification '\(text)' \(problem)", at: code.location)
+          complete = false
         case .success(let prefix):
           if let owner = prefixOwners[prefix] {
             diagnostics.error(
@@ -151,11 +161,15 @@ public enum SolicitationReader {
         }
       }
       reader.finish(&diagnostics)
-      guard let id else { continue }
+      guard let id else {
+        complete = false
+        continue
+      }
       if let other = lots.first(where: { $0.id.value == id.value }) {
         diagnostics.error(
           "\(reader.context): lot id '\(id.value)' is used twice; lot ids must be unique", at: id.location)
         diagnostics.note("lot '\(id.value)' is first defined here", at: other.id.location)
+        complete = false
         continue
       }
       lots.append(Lot(id: id, title: title?.value ?? id.value, classifications: prefixes))
@@ -166,7 +180,7 @@ public enum SolicitationReader {
         "lot \(lot.id.value) has no classifications, nor has lot \(catchAll[0].id.value); only one lot may take "
           + "the items no other lot claims", at: lot.id.location)
     }
-    return lots
+    return (lots, complete)
   }
 
   private static func readEvaluation(

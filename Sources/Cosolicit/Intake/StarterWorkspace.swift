@@ -28,7 +28,8 @@ public enum StarterWorkspace {
   ]
 
   /// Writes the workspace to `path`, which must not exist or be an empty folder. Files are written to a
-  /// temporary folder first and moved into place, so a failure leaves nothing half-written.
+  /// temporary folder first and moved into place, so a failure leaves nothing half-written; an existing empty
+  /// folder is kept (with its permissions) and filled, never removed.
   public static func write(to path: String) throws(Failure) {
     let files = FileManager.default
     var isFolder: ObjCBool = false
@@ -37,18 +38,36 @@ public enum StarterWorkspace {
       throw .targetExists(path)
     }
     let target = URL(fileURLWithPath: path)
-    let parent = target.deletingLastPathComponent()
-    let staging = parent.appendingPathComponent(".\(target.lastPathComponent).cosolicit-\(UUID().uuidString)")
+    let parent = exists ? target : target.deletingLastPathComponent()
+    let staging = parent.appendingPathComponent(".cosolicit-init-\(UUID().uuidString)")
+    defer { try? files.removeItem(at: staging) }
     do {
       for file in Self.files {
         let url = staging.appendingPathComponent(file.path)
         try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(file.contents.utf8).write(to: url)
       }
-      if exists { try files.removeItem(at: target) }
-      try files.moveItem(at: staging, to: target)
     } catch {
-      try? files.removeItem(at: staging)
+      throw .cannotWrite(path, reason: error.localizedDescription)
+    }
+    if !exists {
+      do {
+        try files.moveItem(at: staging, to: target)
+      } catch {
+        throw .cannotWrite(path, reason: error.localizedDescription)
+      }
+      return
+    }
+    // Fill the existing empty folder entry by entry; on failure take back what was moved.
+    var moved: [URL] = []
+    do {
+      for name in try files.contentsOfDirectory(atPath: staging.path).sorted() {
+        let destination = target.appendingPathComponent(name)
+        try files.moveItem(at: staging.appendingPathComponent(name), to: destination)
+        moved.append(destination)
+      }
+    } catch {
+      for url in moved { try? files.removeItem(at: url) }
       throw .cannotWrite(path, reason: error.localizedDescription)
     }
   }

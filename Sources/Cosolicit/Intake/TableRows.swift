@@ -38,10 +38,12 @@ enum TableRows {
     return usable
   }
 
-  /// Each record as a mapping node from column name to cell; empty cells are left out, as absent fields.
+  /// Each well-formed record as a mapping node from column name to cell; empty cells are left out, as absent
+  /// fields. Malformed records are left out: their problem is already reported, and checking their shifted
+  /// fields would only add noise.
   static func mappings(_ table: CSVTable) -> [DocumentNode] {
     let names = table.header.map { normalized($0.text) }
-    return table.records.map { record in
+    return table.records.filter { !$0.isMalformed }.map { record in
       var entries: [DocumentNode.Entry] = []
       for (name, field) in zip(names, record.fields) where !field.text.isEmpty {
         entries.append(

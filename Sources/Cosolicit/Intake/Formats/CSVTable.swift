@@ -18,6 +18,9 @@ public struct CSVTable: Sendable {
     public var fields: [Field]
     /// Where the row starts.
     public var location: SourceLocation
+    /// Whether the row has bad quoting or the wrong number of fields, already reported; its fields are not
+    /// to be checked one by one.
+    public var isMalformed: Bool
   }
 
   /// The header row's fields; empty for an empty file.
@@ -29,13 +32,19 @@ public struct CSVTable: Sendable {
   public static func read(_ source: SourceFile, diagnostics: inout DiagnosticCollector) -> CSVTable {
     var scanner = Scanner(bytes: source.bytes, path: source.path)
     var rows: [Record] = []
-    while let row = scanner.nextRecord(diagnostics: &diagnostics) {
+    while true {
+      let errorsBefore = diagnostics.errorCount
+      guard let row = scanner.nextRecord(diagnostics: &diagnostics) else { break }
       let isBlank = row.fields.count == 1 && row.fields[0].text.isEmpty && !row.quotedFirst
-      if !isBlank { rows.append(Record(fields: row.fields, location: row.location)) }
+      let record = Record(
+        fields: row.fields, location: row.location, isMalformed: diagnostics.errorCount > errorsBefore)
+      if !isBlank { rows.append(record) }
     }
     guard !rows.isEmpty else { return CSVTable(header: [], records: []) }
     let header = rows.removeFirst().fields
-    for record in rows where record.fields.count != header.count {
+    for (index, record) in rows.enumerated() where record.fields.count != header.count {
+      rows[index].isMalformed = true
+      if record.isMalformed { continue }
       diagnostics.error(
         "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); the header has "
           + "\(header.count) (check for an unquoted comma, or quote fields that contain commas)",
