@@ -58,11 +58,11 @@ public struct Classification: Hashable, Sendable, CustomStringConvertible {
   public static func parse(_ text: String, prefix: Bool) -> Result<Classification, Problem> {
     let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
     guard parts.count == 2 else { return .failure(.missingScheme) }
-    let name = parts[0].trimmingCharacters(in: .whitespaces).uppercased()
+    let name = parts[0].trimmed.uppercased()
     guard let scheme = Scheme(rawValue: name) else {
       return .failure(.unknownScheme(String(parts[0])))
     }
-    let code = parts[1].trimmingCharacters(in: .whitespaces)
+    let code = parts[1].trimmed
     let groups = code.split(separator: "-", omittingEmptySubsequences: false).map(\.count)
     let allDigits = code.allSatisfy { $0.isASCII && ($0.isNumber || $0 == "-") } && !code.isEmpty
     let isValid: Bool

@@ -25,7 +25,7 @@ public enum DecimalText {
 
   /// Parses `[+|-]digits[.digits]`; the sign is kept so callers can say "must be positive".
   public static func parse(_ text: String) -> Result<Decimal, Problem> {
-    var body = Substring(text.trimmingCharacters(in: .whitespaces))
+    var body = Substring(text.trimmed)
     var negative = false
     if let first = body.first, first == "-" || first == "+" {
       negative = first == "-"

@@ -83,16 +83,16 @@ public enum CatalogReader {
     var pairs: [(unit: String, size: String, location: SourceLocation)] = []
     switch node.value {
     case .scalar(let text):
-      for part in text.split(separator: ";") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+      for part in text.split(separator: ";") where !part.trimmed.isEmpty {
         let sides = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
         guard sides.count == 2 else {
           diagnostics.error(
-            "\(name): pack '\(part.trimmingCharacters(in: .whitespaces))' is not UNIT=COUNT; write packs like "
+            "\(name): pack '\(part.trimmed)' is not UNIT=COUNT; write packs like "
               + "XCS=12;XBX=10 (one case holds 12 base units)", at: node.location)
           continue
         }
         pairs.append(
-          (sides[0].trimmingCharacters(in: .whitespaces), sides[1].trimmingCharacters(in: .whitespaces), node.location))
+          (sides[0].trimmed, sides[1].trimmed, node.location))
       }
     case .mapping(let entries):
       for entry in entries {

@@ -145,7 +145,7 @@ public enum NeedsReader {
     let isWriteIn: Bool
     switch itemEntry?.value.value {
     case nil, .null: isWriteIn = true
-    case .scalar(let text): isWriteIn = text.trimmingCharacters(in: .whitespaces).isEmpty
+    case .scalar(let text): isWriteIn = text.trimmed.isEmpty
     default: isWriteIn = false
     }
     let isMapping = if case .mapping = node.value { true } else { false }

@@ -56,6 +56,6 @@ enum TableRows {
 
   /// A header cell's column name: trimmed, lowercased, spaces as underscores (`Agency ID` → `agency_id`).
   static func normalized(_ header: String) -> String {
-    header.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: " ", with: "_")
+    header.trimmed.lowercased().replacingOccurrences(of: " ", with: "_")
   }
 }

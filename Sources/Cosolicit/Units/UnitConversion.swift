@@ -26,6 +26,7 @@ public struct UnitConversion: Hashable, Sendable {
   /// within `Decimal`'s precision, such as kilograms to pounds).
   public func apply(to quantity: Decimal) -> (value: Decimal, isExact: Bool) {
     let scaled = quantity * numerator
+    if denominator == 1 { return (scaled, true) }
     let value = scaled / denominator
     return (value, value * denominator == scaled)
   }

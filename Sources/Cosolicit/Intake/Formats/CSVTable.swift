@@ -33,11 +33,11 @@ public struct CSVTable: Sendable {
     var scanner = Scanner(bytes: source.bytes, path: source.path)
     var rows: [Record] = []
     while true {
-      let errorsBefore = diagnostics.errorCount
+      let findingsBefore = diagnostics.diagnostics.count  // the scanner only adds errors
       guard let row = scanner.nextRecord(diagnostics: &diagnostics) else { break }
       let isBlank = row.fields.count == 1 && row.fields[0].text.isEmpty && !row.quotedFirst
       let record = Record(
-        fields: row.fields, location: row.location, isMalformed: diagnostics.errorCount > errorsBefore)
+        fields: row.fields, location: row.location, isMalformed: diagnostics.diagnostics.count > findingsBefore)
       if !isBlank { rows.append(record) }
     }
     guard !rows.isEmpty else { return CSVTable(header: [], records: []) }

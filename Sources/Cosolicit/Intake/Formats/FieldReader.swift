@@ -86,7 +86,7 @@ public struct FieldReader {
         "\(context): '\(key)' must be a single value, found \(node.kindDescription)", at: node.location)
       return nil
     }
-    let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = raw.trimmed
     if text.isEmpty {
       if required {
         diagnostics.error("\(context): missing required field '\(key)' (it is empty)", at: node.location)
@@ -206,6 +206,6 @@ extension DocumentNode {
   /// The text of a scalar node, trimmed; nil for anything else.
   public var scalarText: String? {
     guard case .scalar(let text) = value else { return nil }
-    return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    return text.trimmed
   }
 }

@@ -79,7 +79,7 @@ public enum YAMLDocumentReader {
       SourceLocation(path: path, line: mark.line, column: mark.column)
     }
     func describe(_ problem: String, _ context: YamlError.Context?) -> String {
-      let problem = problem.trimmingCharacters(in: .whitespacesAndNewlines)
+      let problem = problem.trimmed
       guard let context else { return "malformed YAML: \(problem)" }
       return "malformed YAML: \(problem) (\(context.text) at line \(context.mark.line), "
         + "column \(context.mark.column))"
