@@ -57,7 +57,7 @@ import Testing
     #expect(lines.count == 23)
     #expect(lines.dropLast().allSatisfy { $0.wholeMatch(of: shape) != nil }, "\(lines)")
     #expect(lines.last?.hasPrefix("checked 10 files") == true)
-    #expect(lines.last?.hasSuffix("20 errors, 1 warning") == true, "\(lines.last ?? "")")
+    #expect(lines.last?.hasSuffix("19 errors, 2 warnings") == true, "\(lines.last ?? "")")
   }
 
   @Test func jsonFormatPrintsAnArrayOnStandardOutput() throws {

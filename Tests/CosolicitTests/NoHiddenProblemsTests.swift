@@ -36,7 +36,7 @@ import Testing
       """)
     let intake = sandbox.validate()
     intake.expect(.error, at: "needs/county.yaml", 1, 9, "missing required field 'name'")
-    intake.expect(.error, at: "needs/county.yaml", 2, 12, "after the ordering window closed")
+    intake.expect(.warning, at: "needs/county.yaml", 2, 12, "after the ordering window closed")
     intake.expect(.error, at: "needs/county.yaml", 5, 12, "unknown catalog item 'NOPE'")
   }
 

@@ -31,9 +31,9 @@ struct NeedsChecks {
     if let submitted = section.submitted, let window = solicitation?.orderingWindowCloses,
       submitted.value > window.value
     {
-      diagnostics.error(
-        "submitted \(submitted.value) is after the ordering window closed on \(window.value); late needs "
-          + "cannot join the solicitation (ask the lead agency to reopen the window)", at: submitted.location)
+      diagnostics.warning(
+        "submitted \(submitted.value) is after the ordering window closed on \(window.value); the file is late, "
+          + "and the lead agency must accept it or remove it", at: submitted.location)
     }
     for line in section.lines {
       check(line, &diagnostics)
