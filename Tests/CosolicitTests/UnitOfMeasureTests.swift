@@ -50,12 +50,15 @@ import Testing
     #expect(convert(2, "ANN", "MON")! == (24, true))
     #expect(convert(5, "DZN", "EA")! == (60, true))
     #expect(convert(540, "FTQ", "YDQ")! == (20, true))
+    // The example: 3 × 0.1 LBR is exactly 0.136077711 KGM.
+    #expect(convert(Decimal(string: "0.1")! * 3, "LBR", "KGM")! == (Decimal(string: "0.136077711")!, true))
   }
 
   @Test func conversionsThatDoNotTerminateAreFlagged() {
     let (value, exact) = convert(1, "KGM", "LBR")!
     #expect(!exact)
-    #expect(value > Decimal(string: "2.2046226")! && value < Decimal(string: "2.2046227")!)
+    #expect(value == Decimal(string: "2.204623"), "rounded half to even to 6 places")
+    #expect(convert(400, "LTR", "GLL")! == (Decimal(string: "105.668821")!, false))
   }
 
   @Test func packagesConvertOnlyThroughPacks() {

@@ -95,8 +95,9 @@ struct NeedsChecks {
     let converted = conversion.apply(to: quantity.value)
     if !converted.isExact {
       diagnostics.warning(
-        "\(DecimalText.format(quantity.value)) \(unit.name) is \(DecimalText.format(converted.value)) "
-          + "\(item.unit.code), not exactly; give the quantity in \(item.unit) so the total is exact",
+        "\(DecimalText.format(quantity.value)) \(unit.name) is not a whole number of decimal places in "
+          + "\(item.unit.code); it is rounded to \(DecimalText.format(converted.value)) \(item.unit.code). Give the "
+          + "quantity in \(item.unit) to avoid rounding",
         at: quantity.location)
     }
   }

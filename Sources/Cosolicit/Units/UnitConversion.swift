@@ -22,13 +22,19 @@ public struct UnitConversion: Hashable, Sendable {
     return UnitConversion(numerator: source.factor, denominator: target.factor)
   }
 
-  /// `quantity` in the target unit, and whether that is exact (false when the division does not terminate
-  /// within `Decimal`'s precision, such as kilograms to pounds).
+  /// The decimal places a conversion that does not terminate is rounded to (half to even).
+  public static let roundingScale = 6
+
+  /// `quantity` in the target unit, and whether that is exact. A division that does not terminate (kilograms
+  /// into pounds) is rounded half to even to ``roundingScale`` decimal places and reported as not exact.
   public func apply(to quantity: Decimal) -> (value: Decimal, isExact: Bool) {
     let scaled = quantity * numerator
     if denominator == 1 { return (scaled, true) }
-    let value = scaled / denominator
-    return (value, value * denominator == scaled)
+    var value = scaled / denominator
+    if value * denominator == scaled { return (value, true) }
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &value, Self.roundingScale, .bankers)
+    return (rounded, false)
   }
 }
 
