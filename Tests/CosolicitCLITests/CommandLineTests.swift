@@ -101,6 +101,42 @@ import Testing
     let readme = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let firstBlock = try #require(readme.split(separator: "```").dropFirst().first)
     let commands = firstBlock.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") && $0 != "sh" }
-    #expect(commands == ["swift run cosolicit validate Examples/cascade-valley", "swift test"])
+    #expect(commands == ["swift run cosolicit aggregate Examples/cascade-valley", "swift test"])
+  }
+
+  @Test func aggregatePrintsJSONWhenPipedAndATableOnRequest() throws {
+    let piped = try run(["aggregate", "Examples/cascade-valley"])
+    #expect(piped.status == 0, "\(piped.errorOutput)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(piped.output.utf8)) as? [String: Any])
+    #expect(json["format"] as? String == "cosolicit.joint-solicitation/1")
+    #expect((json["lots"] as? [Any])?.count == 3)
+    let table = try run(["aggregate", "--format", "table", "Examples/cascade-valley"])
+    #expect(table.output.contains("Lot L1: Classroom and office technology"))
+    #expect(table.output.contains("a formal competitive process is required"))
+    let csv = try run(["aggregate", "--format", "csv", "Examples/cascade-valley"])
+    #expect(csv.output.hasPrefix("lot,line,item,description,"))
+    #expect(csv.output.split(separator: "\r\n").count == 100, "a header and one row per share")
+  }
+
+  @Test func aggregateWritesTheOutputFileWholeOrNotAtAll() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let target = folder.appendingPathComponent("joint.json")
+    let written = try run(["aggregate", "Examples/cascade-valley", "--out", target.path])
+    #expect(written.status == 0, "\(written.errorOutput)")
+    let first = try Data(contentsOf: target)
+    #expect(try JSONSerialization.jsonObject(with: first) is [String: Any], "the format follows the extension")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["joint.json"], "no temporary file left")
+    // The same inputs give the same bytes.
+    #expect(try run(["aggregate", "Examples/cascade-valley", "--out", target.path]).status == 0)
+    #expect(try Data(contentsOf: target) == first)
+    // A workspace with errors writes nothing and keeps the old file.
+    let refused = try run(["aggregate", "Examples/invalid", "--out", target.path])
+    #expect(refused.status == 1)
+    #expect(refused.errorOutput.contains("nothing was written"))
+    #expect(refused.errorOutput.contains("Examples/invalid/catalog.csv:14:124: error:"))
+    #expect(try Data(contentsOf: target) == first)
   }
 }

@@ -10,6 +10,8 @@ public struct Intake: Sendable {
   public var needs: [NeedsFile]
   /// The input files examined.
   public var files: [String]
+  /// The workspace folder, when a whole workspace was read.
+  public var root: String? = nil
   /// Every finding, ordered by file and position.
   public var diagnostics: [Diagnostic]
 
@@ -34,7 +36,8 @@ public struct Intake: Sendable {
     crossCheck(solicitation, catalog, needs, catalogKnown: catalogKnown, &diagnostics)
     let files = [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
     return Intake(
-      solicitation: solicitation, catalog: catalog, needs: needs, files: files, diagnostics: diagnostics.sorted)
+      solicitation: solicitation, catalog: catalog, needs: needs, files: files, root: root,
+      diagnostics: diagnostics.sorted)
   }
 
   /// Reads and checks single files, each against the workspace it sits in (the folder holding

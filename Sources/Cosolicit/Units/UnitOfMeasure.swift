@@ -90,3 +90,12 @@ public struct UnitOfMeasure: Hashable, Sendable, CustomStringConvertible {
     return nil
   }
 }
+
+extension UnitOfMeasure.Dimension {
+  /// The unit whose factor is 1, that the dimension's units convert through (EA, KGM, LTR, …); nil for
+  /// dimensions whose units do not convert.
+  public var baseUnit: UnitOfMeasure? {
+    guard isConvertible else { return nil }
+    return UnitTable.units.first { $0.dimension == self && $0.factor == 1 }
+  }
+}

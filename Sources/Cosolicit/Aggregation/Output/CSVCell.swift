@@ -1,0 +1,22 @@
+import Foundation
+
+/// Writes values as RFC 4180 CSV cells that a spreadsheet shows as text, never runs as formulas.
+public enum CSVCell {
+  /// `text` as one cell: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front (the OWASP
+  /// advice against CSV injection), and the cell is quoted when it holds a comma, quote or line break.
+  public static func escape(_ text: String) -> String {
+    var cell = text
+    if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+      cell = "'" + cell
+    }
+    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+      return cell
+    }
+    return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// A row of cells, ended by CRLF as RFC 4180 has it.
+  public static func row(_ cells: [String]) -> String {
+    cells.map(escape).joined(separator: ",") + "\r\n"
+  }
+}

@@ -1,0 +1,34 @@
+extension JointSolicitation {
+  /// The forms `cosolicit aggregate` writes.
+  public enum Format: String, CaseIterable, Sendable {
+    /// A readable summary with aligned columns.
+    case table
+    /// The JSON contract later stages read.
+    case json
+    /// One row per share, for spreadsheets.
+    case csv
+
+    /// The format a file name's extension asks for (`.json`, `.csv`), if any.
+    public init?(fileName: String) {
+      let lower = fileName.lowercased()
+      if lower.hasSuffix(".json") {
+        self = .json
+      } else if lower.hasSuffix(".csv") {
+        self = .csv
+      } else if lower.hasSuffix(".txt") {
+        self = .table
+      } else {
+        return nil
+      }
+    }
+  }
+
+  /// The joint solicitation written in `format`.
+  public func rendered(as format: Format) -> String {
+    switch format {
+    case .table: table
+    case .json: json.serialized
+    case .csv: csv
+    }
+  }
+}

@@ -1,0 +1,62 @@
+/// Builds the lead agency's review list: write-ins, differing notes, late files, dates outside the term, and
+/// participants with only non-binding lines.
+enum ReviewList {
+  static func build(
+    solicitation: Solicitation, lines: [SolicitationLine], participants: [ParticipantSummary]
+  ) -> [ReviewItem] {
+    var items: [ReviewItem] = []
+    for line in lines where line.isWriteIn {
+      let agencies = Set(line.shares.map(\.agencyID)).sorted().joined(separator: ", ")
+      items.append(
+        ReviewItem(
+          kind: .writeIn,
+          message: "line \(line.number) is a write-in, \"\(line.description)\" (\(line.classification), "
+            + "\(line.unit.code)), requested by \(agencies); confirm its specification or match it to a catalog item",
+          line: line.number, agencyID: nil, sources: line.shares.map(\.source)))
+    }
+    for line in lines where !line.isWriteIn {
+      let noted = line.shares.filter { !($0.notes ?? "").isEmpty }
+      let distinct = Set(noted.compactMap(\.notes))
+      guard distinct.count > 1 else { continue }
+      let quoted = noted.map { "\($0.agencyID): \"\($0.notes ?? "")\"" }.joined(separator: "; ")
+      items.append(
+        ReviewItem(
+          kind: .differingNotes,
+          message: "line \(line.number) (\(line.itemID ?? "")): the participants' notes differ (\(quoted)); check "
+            + "that they want the same specification", line: line.number, agencyID: nil, sources: noted.map(\.source)))
+    }
+    if let window = solicitation.orderingWindowCloses?.value {
+      for participant in participants {
+        guard let submitted = participant.submitted, submitted > window else { continue }
+        items.append(
+          ReviewItem(
+            kind: .lateFile,
+            message: "\(participant.agency.id.value) submitted its needs on \(submitted), after the ordering window "
+              + "closed on \(window); accept the late file or remove it", line: nil,
+            agencyID: participant.agency.id.value, sources: [.start(of: participant.path)]))
+      }
+    }
+    if let term = solicitation.term {
+      for line in lines {
+        for share in line.shares {
+          guard let needBy = share.needBy, needBy < term.start.value || needBy > term.endWithRenewals else { continue }
+          items.append(
+            ReviewItem(
+              kind: .needByOutsideTerm,
+              message: "line \(line.number): \(share.agencyID) needs delivery by \(needBy), outside the term "
+                + "\(term.start.value) to \(term.endWithRenewals) (with every renewal)", line: line.number,
+              agencyID: share.agencyID, sources: [share.source]))
+        }
+      }
+    }
+    for participant in participants where participant.lineCount > 0 && participant.bindingLineCount == 0 {
+      items.append(
+        ReviewItem(
+          kind: .onlyNonBinding,
+          message: "\(participant.agency.id.value) commits to nothing: every one of its \(participant.lineCount) "
+            + "lines is a non-binding estimate", line: nil, agencyID: participant.agency.id.value,
+          sources: [.start(of: participant.path)]))
+    }
+    return items
+  }
+}

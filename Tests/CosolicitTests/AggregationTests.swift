@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+@testable import Cosolicit
+
+/// Aggregation of hand-checkable workspaces.
+@Suite struct AggregationTests {
+  func aggregate(_ sandbox: Sandbox) throws -> JointSolicitation {
+    let intake = sandbox.validate()
+    switch Aggregator.aggregate(intake) {
+    case .success(let joint): return joint
+    case .failure(let failure):
+      Issue.record("\(failure)\n\(intake.listing)")
+      throw failure
+    }
+  }
+
+  @Test func threeTenthsOfAPoundIsExactlyInKilograms() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "catalog.csv",
+      """
+      item,description,classification,unit,estimated_unit_price
+      LAPTOP-14,Laptop,UNSPSC:43211503,EA,950
+      MONITOR-24,Monitor,UNSPSC:43211902,EA,180
+      TOWEL-MF,Towel,UNSPSC:14111703,EA,2.10
+      FLOOR-CLEANER,Floor cleaner,UNSPSC:47131801,KGM,1.00
+
+      """)
+    try sandbox.remove("needs/city-of-example.yaml")
+    try sandbox.remove("needs/school-districts.csv")
+    for agency in ["a", "b", "c"] {
+      try sandbox.write(
+        "needs/\(agency).yaml",
+        "agency: {id: \(agency), name: \(agency.uppercased()), type: city}\ndeliver_to: Hall\n"
+          + "items:\n  - {item: FLOOR-CLEANER, quantity: 0.1, unit: lb}\n")
+    }
+    let line = try #require(try aggregate(sandbox).lines.first)
+    #expect(line.committedQuantity == Decimal(string: "0.136077711"))
+    #expect(line.shares.map(\.quantity) == Array(repeating: Decimal(string: "0.045359237")!, count: 3))
+    #expect(line.committedValue == Decimal(string: "0.136077711"))
+  }
+
+  @Test func fixtureWorkspaceAggregatesAsCheckedByHand() throws {
+    let joint = try aggregate(Sandbox())
+    // City: 40 LAPTOP-14, 30 cases of towels (16 each), 20 gal floor cleaner (estimate), a write-in dispenser.
+    // SD 1: 120 LAPTOP-14 and 60 MONITOR-24; SD 2: 800 towels.
+    #expect(joint.lots.map(\.lot.id.value) == ["L1", "L2"])
+    let lines = Dictionary(uniqueKeysWithValues: joint.lines.map { ($0.itemID ?? "write-in", $0) })
+    #expect(joint.lines.map(\.number) == [1, 2, 3, 4, 5])
+    #expect(
+      joint.lines.map { $0.itemID ?? "write-in" } == [
+        "LAPTOP-14", "MONITOR-24", "TOWEL-MF", "FLOOR-CLEANER", "write-in",
+      ])
+    #expect(lines["LAPTOP-14"]?.committedQuantity == 160)
+    #expect(lines["LAPTOP-14"]?.committedValue == 152_000)
+    #expect(lines["TOWEL-MF"]?.committedQuantity == Decimal(30 * 16 + 800))
+    #expect(lines["TOWEL-MF"]?.shares.map(\.agencyID) == ["city-of-example", "example-sd-2"])
+    #expect(lines["TOWEL-MF"]?.shares.first?.originalUnit.code == "XCS")
+    #expect(lines["FLOOR-CLEANER"]?.committedQuantity == 0)
+    #expect(lines["FLOOR-CLEANER"]?.estimatedQuantity == 20)
+    #expect(lines["write-in"]?.lotID == "L2")
+    #expect(lines["write-in"]?.shares.first?.source.description == "needs/city-of-example.yaml:28:5")
+    #expect(joint.totals.committedValue == Decimal(152_000 + 60 * 180) + Decimal(1280) * Decimal(string: "2.10")!)
+    #expect(joint.threshold.requiresFormalProcess == true)
+    // City 38,000 + 1,008 + 370; SD 1 114,000 + 10,800; SD 2 1,680: each alone is under 150,000.
+    #expect(joint.threshold.participantsBelow.map(\.agencyID) == ["city-of-example", "example-sd-1", "example-sd-2"])
+    #expect(joint.threshold.participantValues.map(\.value) == [39_378, 124_800, 1_680])
+  }
+
+  @Test func reviewListsWhatTheLeadAgencyMustDecide() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "needs/late.yaml",
+      """
+      agency: {id: late-district, name: Late District, type: k12}
+      submitted: 2027-03-01
+      commitment: estimate
+      deliver_to: Office
+      items:
+        - {item: LAPTOP-14, quantity: 5, unit: each, notes: "Needs touch screens", need_by: 2032-01-01}
+
+      """)
+    let joint = try aggregate(sandbox)
+    let kinds = Set(joint.review.map(\.kind))
+    #expect(Set(ReviewItem.Kind.allCases) == kinds, "\(joint.review.map(\.message))")
+    // SD 1 notes "Teacher refresh" on LAPTOP-14, the late district "Needs touch screens".
+    #expect(joint.review.contains { $0.kind == .differingNotes && $0.line == 1 })
+    #expect(joint.review.contains { $0.kind == .needByOutsideTerm && $0.agencyID == "late-district" })
+  }
+
+  @Test func aWorkspaceWithErrorsIsRefusedWithItsFindings() {
+    let intake = Intake.load(workspace: repositoryRoot.appendingPathComponent("Examples/invalid").path)
+    guard case .failure(let failure) = Aggregator.aggregate(intake) else {
+      Issue.record("a workspace with errors must not aggregate")
+      return
+    }
+    #expect(failure.diagnostics.count { $0.severity == .error } == 18)
+  }
+
+  @Test func csvNeutralizesFormulaCells() throws {
+    #expect(CSVCell.escape("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+    #expect(CSVCell.escape("+1 555 0100") == "'+1 555 0100")
+    #expect(CSVCell.escape("@SUM(A1)") == "'@SUM(A1)")
+    #expect(CSVCell.escape("-2") == "'-2")
+    #expect(CSVCell.escape("a, b") == "\"a, b\"")
+    #expect(CSVCell.escape("plain") == "plain")
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "needs/evil.csv",
+      "agency_id,agency_name,agency_type,item,quantity,unit,deliver_to\nevil,=cmd|' /C calc'!A0,city,LAPTOP-14,1,each,@SUM(1)\n"
+    )
+    let csv = try aggregate(sandbox).csv
+    #expect(csv.contains(",'=cmd|' /C calc'!A0,"))
+    #expect(csv.contains(",'@SUM(1),"))
+    #expect(!csv.contains(",=cmd"))
+  }
+
+  @Test func jsonKeepsDecimalsAsStringsAndEscapesText() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "needs/quote.yaml",
+      "agency: {id: q, name: \"Quote \\\"City\\\"\", type: city}\ndeliver_to: \"Line\\nbreak\"\n"
+        + "items:\n  - {item: TOWEL-MF, quantity: 0.5, unit: case}\n")
+    let json = try aggregate(sandbox).json.serialized
+    let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let lots = try #require(parsed["lots"] as? [[String: Any]])
+    let towel = try #require((lots[1]["lines"] as? [[String: Any]])?.first { $0["item"] as? String == "TOWEL-MF" })
+    #expect(towel["committed_quantity"] as? String == "1288")
+    #expect(json.contains("\"agency_name\": \"Quote \\\"City\\\"\""))
+    #expect(json.contains("\"deliver_to\": \"Line\\nbreak\""))
+    #expect(!json.contains("e+"), "no exponents")
+  }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+
+@testable import Cosolicit
+
+@Suite struct AtomicFileTests {
+  @Test func replacesAnExistingFileWhole() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-atomic-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("out.txt").path
+    try AtomicFile.write("first", to: path)
+    try AtomicFile.write("second", to: path)
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "second")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.txt"])
+  }
+
+  @Test func aFailedWriteLeavesNothingBehind() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-atomic-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    // The target is an existing folder that is not empty: rename(2) cannot replace it.
+    let target = folder.appendingPathComponent("taken")
+    try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+    try Data("keep".utf8).write(to: target.appendingPathComponent("inside"))
+    #expect(throws: AtomicFile.Failure.self) { try AtomicFile.write("text", to: target.path) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["taken"])
+    #expect(try String(contentsOf: target.appendingPathComponent("inside"), encoding: .utf8) == "keep")
+  }
+}
