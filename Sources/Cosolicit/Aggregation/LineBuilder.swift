@@ -138,13 +138,19 @@ struct LineBuilder {
   /// Shares ordered by agency, then by what they hold, the source only breaking ties between identical shares.
   private static func ordered(_ shares: [Share]) -> [Share] {
     shares.sorted { a, b in
-      let left = (a.agencyID, a.needBy?.description ?? "~", a.deliverTo ?? "", a.commitment.rawValue)
-      let right = (b.agencyID, b.needBy?.description ?? "~", b.deliverTo ?? "", b.commitment.rawValue)
-      if left != right { return left < right }
+      if a.agencyID != b.agencyID { return a.agencyID < b.agencyID }
+      if a.needBy != b.needBy {
+        guard let left = a.needBy else { return false }  // undated shares last
+        guard let right = b.needBy else { return true }
+        return left < right
+      }
+      if a.deliverTo != b.deliverTo { return (a.deliverTo ?? "") < (b.deliverTo ?? "") }
+      if a.commitment != b.commitment { return a.commitment.rawValue < b.commitment.rawValue }
       if a.originalUnit.code != b.originalUnit.code { return a.originalUnit.code < b.originalUnit.code }
       if a.originalQuantity != b.originalQuantity { return a.originalQuantity < b.originalQuantity }
       if a.notes != b.notes { return (a.notes ?? "") < (b.notes ?? "") }
       return a.source < b.source
     }
   }
+
 }

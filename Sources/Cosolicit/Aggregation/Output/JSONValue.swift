@@ -61,6 +61,13 @@ public indirect enum JSONValue: Sendable, Equatable {
 
   private static func quote(_ text: String, into output: inout String) {
     output += "\""
+    // Fast path: most texts need no escaping and are appended whole.
+    let needsEscaping = text.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+    if !needsEscaping {
+      output += text
+      output += "\""
+      return
+    }
     for scalar in text.unicodeScalars {
       switch scalar {
       case "\"": output += "\\\""
