@@ -30,29 +30,48 @@ import Testing
     let generated = GeneratedWorkspace(seed: seed)
     let joint = try aggregate(generated, layout: GeneratedWorkspace.plainLayout)
     for line in joint.lines {
-      let shares = line.shares.reduce(Decimal(0)) { $0 + $1.quantity }
-      #expect(line.committedQuantity + line.estimatedQuantity == shares, "line \(line.number)")
+      let binding = line.shares.filter { $0.commitment == .binding }.reduce(Decimal(0)) { $0 + $1.quantity }
+      let estimate = line.shares.filter { $0.commitment == .estimate }.reduce(Decimal(0)) { $0 + $1.quantity }
+      #expect(line.committedQuantity == binding && line.estimatedQuantity == estimate, "line \(line.number)")
     }
-    // The totals equal the sum over every needs line converted, computed independently by the generator.
-    let totals = joint.totals
-    var quantities: [String: Decimal] = [:]
-    for (unit, committed) in totals.committedQuantity {
-      quantities[unit, default: 0] += committed + (totals.estimatedQuantity[unit] ?? 0)
-    }
-    #expect(quantities.filter { $0.value != 0 } == generated.expectedTotals.filter { $0.value != 0 })
     #expect(joint.lines.reduce(0) { $0 + $1.shares.count } == generated.participants.flatMap(\.lines).count)
     #expect(joint.lines.allSatisfy { $0.shares.allSatisfy(\.isExact) })
   }
 
   @Test(arguments: seeds)
-  func writeInsMergeOnlyWhenTheyAgree(seed: UInt64) throws {
+  func totalsEqualEveryNeedsLineConverted(seed: UInt64) throws {
     let generated = GeneratedWorkspace(seed: seed)
     let joint = try aggregate(generated, layout: GeneratedWorkspace.plainLayout)
-    let writeInLines = joint.lines.filter(\.isWriteIn)
-    let writeIns = generated.participants.flatMap(\.lines).filter { $0.item == nil }
-    #expect(writeInLines.count == (writeIns.isEmpty ? 0 : 1), "every spelling of the widget is one write-in line")
-    #expect(writeInLines.first?.shares.count ?? 0 == writeIns.count)
-    #expect(joint.review.filter { $0.kind == .writeIn }.count == writeInLines.count)
+    // Catalog lines, per base unit and commitment, against the generator's own arithmetic.
+    let catalogLines = joint.lines.filter { !$0.isWriteIn }
+    let totals = QuantityTotals(catalogLines)
+    #expect(totals.committedQuantity.filter { $0.value != 0 } == generated.expectedCatalogTotals(.binding))
+    #expect(totals.estimatedQuantity.filter { $0.value != 0 } == generated.expectedCatalogTotals(.estimate))
+    #expect(joint.totals.committedValue == generated.expectedValue(.binding))
+    #expect(joint.totals.estimatedValue == generated.expectedValue(.estimate))
+    #expect(joint.threshold.combinedValue == generated.expectedValue(.binding) + generated.expectedValue(.estimate))
+    let participantValues = joint.participants.reduce(Decimal(0)) { $0 + $1.committedValue + $1.estimatedValue }
+    #expect(participantValues == joint.threshold.combinedValue)
+  }
+
+  @Test(arguments: seeds)
+  func writeInsMergeOnlyWhenClassificationDescriptionAndDimensionAgree(seed: UInt64) throws {
+    let generated = GeneratedWorkspace(seed: seed)
+    let joint = try aggregate(generated, layout: GeneratedWorkspace.plainLayout)
+    var found: [String: (unit: String, committed: Decimal, estimated: Decimal)] = [:]
+    for line in joint.lines where line.isWriteIn {
+      let dimension = line.unit.dimension.baseUnit?.code ?? line.unit.code
+      let key = "\(line.classification) \(dimension)"
+      #expect(found[key] == nil, "one line per classification and dimension: \(key)")
+      found[key] = (line.unit.code, line.committedQuantity, line.estimatedQuantity)
+    }
+    let expected = generated.expectedWriteIns
+    #expect(Set(found.keys) == Set(expected.keys))
+    for (key, value) in expected {
+      #expect(found[key]?.unit == value.unit, "\(key)")
+      #expect(found[key]?.committed == value.committed && found[key]?.estimated == value.estimated, "\(key)")
+    }
+    #expect(joint.review.filter { $0.kind == .writeIn }.count == found.count)
   }
 
   /// The JSON without the references to input positions, which necessarily move when lines and files do.
@@ -74,7 +93,7 @@ import Testing
     let plain = try aggregate(generated, layout: GeneratedWorkspace.plainLayout)
     let count = generated.participants.count
     let shuffled = GeneratedWorkspace.Layout(
-      format: { ["csv", "yaml", "json"][($0 + Int(seed)) % 3] },
+      format: { ["json", "csv", "yaml"][$0 % 3] },  // never the plain layout's format for the same participant
       name: { "z\(count - $0)-renamed" },
       order: { index, lines in
         var random = SeededRandom(state: seed &* 31 &+ UInt64(index))
@@ -103,10 +122,13 @@ import Testing
         let sourceLine = text.split(separator: "\n", omittingEmptySubsequences: false)[share.source.line - 1]
         let what = line.itemID ?? "widget"
         #expect(sourceLine.lowercased().contains(what.lowercased()), "\(share.source) holds \(sourceLine)")
-        if !sourceLine.hasPrefix("  - ") {  // CSV and JSON lines hold the whole line
-          #expect(sourceLine.contains(share.agencyID) || share.source.path.hasSuffix(".json"))
-          #expect(sourceLine.contains(DecimalText.format(share.originalQuantity)), "\(sourceLine)")
-        }
+        // The line's own fields: on the source line itself (CSV, one-line JSON), or in the YAML block it starts.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let block = lines[(share.source.line - 1)...].prefix { $0 == sourceLine || !$0.hasPrefix("  - ") }
+        let fields = block.joined(separator: "\n")
+        #expect(fields.contains(DecimalText.format(share.originalQuantity)), "\(share.source): \(fields)")
+        #expect(fields.contains(share.needBy?.description ?? "-"), "\(share.source): \(fields)")
+        #expect(text.contains(share.agencyID))
       }
     }
   }

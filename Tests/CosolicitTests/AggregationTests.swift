@@ -132,3 +132,40 @@ import Testing
     #expect(!json.contains("e+"), "no exponents")
   }
 }
+
+extension AggregationTests {
+  @Test func exactArithmeticRefusesWhatWouldBeRounded() throws {
+    let big = try #require(Decimal(string: "12345678901234567891"))
+    #expect(ExactArithmetic.product(big, big) == nil)
+    #expect(ExactArithmetic.product(big, 3) == big * 3)
+    #expect(
+      ExactArithmetic.sum(try #require(Decimal(string: "1e30")), try #require(Decimal(string: "0.0000001"))) == nil)
+    #expect(ExactArithmetic.sum([Decimal(string: "0.1")!, Decimal(string: "0.2")!]) == Decimal(string: "0.3"))
+  }
+
+  @Test func valuesThatWouldLoseDigitsAreAnErrorNotRounded() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "catalog.csv",
+      """
+      item,description,classification,unit,estimated_unit_price,packs
+      LAPTOP-14,Laptop,UNSPSC:43211503,EA,99999999999999,
+      MONITOR-24,Monitor,UNSPSC:43211902,EA,0.0000000000001,
+      TOWEL-MF,Towel,UNSPSC:14111703,EA,2.10,XCS=16
+      FLOOR-CLEANER,Floor cleaner,UNSPSC:47131801,GLL,1,
+
+      """)
+    try sandbox.write(
+      "needs/huge.yaml",
+      "agency: {id: huge, name: Huge, type: state}\ndeliver_to: Depot\nitems:\n"
+        + "  - {item: LAPTOP-14, quantity: 999999999999999, unit: EA}\n"
+        + "  - {item: MONITOR-24, quantity: 0.00000000000001, unit: EA}\n")
+    let intake = sandbox.validate()
+    #expect(intake.errorCount == 0, "\(intake.listing)")
+    guard case .failure(let failure) = Aggregator.aggregate(intake) else {
+      Issue.record("a value that cannot be exact must not be published rounded")
+      return
+    }
+    #expect(failure.diagnostics.first?.message.contains("more than 38 digits") == true, "\(failure.diagnostics)")
+  }
+}

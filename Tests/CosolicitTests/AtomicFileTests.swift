@@ -28,3 +28,21 @@ import Testing
     #expect(try String(contentsOf: target.appendingPathComponent("inside"), encoding: .utf8) == "keep")
   }
 }
+
+extension AtomicFileTests {
+  @Test func keepsPermissionsAndFollowsSymbolicLinks() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-atomic-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let real = folder.appendingPathComponent("real.json").path
+    try AtomicFile.write("one", to: real)
+    try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: real)
+    let link = folder.appendingPathComponent("link.json").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real)
+    try AtomicFile.write("two", to: link)
+    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == real, "the link is still a link")
+    #expect(try String(contentsOfFile: real, encoding: .utf8) == "two")
+    let mode = try FileManager.default.attributesOfItem(atPath: real)[.posixPermissions] as? NSNumber
+    #expect(mode?.intValue == 0o600)
+  }
+}

@@ -31,12 +31,26 @@ struct GeneratedWorkspace {
   struct Line: Sendable {
     var item: String?  // nil for a write-in
     var writeInDescription: String?
+    var writeInClassification = "UNSPSC:43211599"
     var quantity: Decimal
     var unit: String
     var commitment: Commitment
+    var notes: String?
+    var needBy: String
+    /// The quantity in the base unit of the unit's dimension (or of the catalog item), and that unit.
     var expectedBase: Decimal
     var expectedUnit: String
+    /// The catalog price per base unit, if any.
+    var price: Decimal?
   }
+
+  /// Write-in units: the unit, its dimension's base unit, and how many base units one is.
+  static let writeInUnits: [(unit: String, base: String, factor: Decimal)] = [
+    ("EA", "EA", 1), ("DZN", "EA", 12), ("KGM", "KGM", 1), ("lb", "KGM", Decimal(string: "0.45359237")!),
+  ]
+  static let writeInClassifications = ["UNSPSC:43211599", "UNSPSC:43211598"]
+  static let notes = [nil, nil, "Rugged cases", "Needs touch screens", "Deliver after 3 pm"]
+  static let dates = ["2027-07-15", "2027-08-01", "2027-09-30", "2028-01-10"]
 
   struct Participant {
     var id: String
@@ -74,27 +88,61 @@ struct GeneratedWorkspace {
       let lines = (0..<Int.random(in: 1...8, using: &random)).map { _ -> Line in
         let quantity = Decimal(Int.random(in: 1...5000, using: &random)) / 100
         let commitment: Commitment = Int.random(in: 0..<4, using: &random) == 0 ? .estimate : .binding
-        if Int.random(in: 0..<6, using: &random) == 0 {
-          let spelling = Self.writeInSpellings.randomElement(using: &random)!
+        let notes = Self.notes.randomElement(using: &random)!
+        let needBy = Self.dates.randomElement(using: &random)!
+        if Int.random(in: 0..<5, using: &random) == 0 {
+          let unit = Self.writeInUnits.randomElement(using: &random)!
           return Line(
-            item: nil, writeInDescription: spelling, quantity: quantity, unit: "EA", commitment: commitment,
-            expectedBase: quantity, expectedUnit: "EA")
+            item: nil, writeInDescription: Self.writeInSpellings.randomElement(using: &random)!,
+            writeInClassification: Self.writeInClassifications.randomElement(using: &random)!, quantity: quantity,
+            unit: unit.unit, commitment: commitment, notes: notes, needBy: needBy,
+            expectedBase: quantity * unit.factor, expectedUnit: unit.base, price: nil)
         }
         let item = Self.items.randomElement(using: &random)!
         let unit = item.units.randomElement(using: &random)!
         return Line(
           item: item.id, writeInDescription: nil, quantity: quantity, unit: unit.unit, commitment: commitment,
-          expectedBase: quantity * unit.factor, expectedUnit: item.baseUnit)
+          notes: notes, needBy: needBy, expectedBase: quantity * unit.factor, expectedUnit: item.baseUnit,
+          price: item.price.flatMap { Decimal(string: $0) })
       }
       return Participant(id: "agency-\(index)", type: types[index % types.count], lines: lines)
     }
   }
 
-  /// The expected total per base unit over every line.
-  var expectedTotals: [String: Decimal] {
+  /// The expected catalog totals per base unit and commitment.
+  func expectedCatalogTotals(_ commitment: Commitment) -> [String: Decimal] {
     var totals: [String: Decimal] = [:]
-    for line in participants.flatMap(\.lines) { totals[line.expectedUnit, default: 0] += line.expectedBase }
+    for line in participants.flatMap(\.lines) where line.item != nil && line.commitment == commitment {
+      totals[line.expectedUnit, default: 0] += line.expectedBase
+    }
     return totals
+  }
+
+  /// The expected value at the catalog prices of the lines with `commitment`.
+  func expectedValue(_ commitment: Commitment) -> Decimal {
+    participants.flatMap(\.lines).filter { $0.commitment == commitment }.reduce(Decimal(0)) {
+      $0 + $1.expectedBase * ($1.price ?? 0)
+    }
+  }
+
+  /// The expected write-in lines: one per classification and dimension, in the unit every share used or else
+  /// in the dimension's base unit, with its committed and estimated totals.
+  var expectedWriteIns: [String: (unit: String, committed: Decimal, estimated: Decimal)] {
+    var groups: [String: [Line]] = [:]
+    for line in participants.flatMap(\.lines) where line.item == nil {
+      groups["\(line.writeInClassification) \(line.expectedUnit)", default: []].append(line)
+    }
+    return groups.mapValues { lines in
+      let sameUnit = Set(lines.map(\.unit)).count == 1
+      let codes = ["EA": "EA", "DZN": "DZN", "KGM": "KGM", "lb": "LBR"]
+      let unit = sameUnit ? codes[lines[0].unit, default: lines[0].unit] : lines[0].expectedUnit
+      func total(_ commitment: Commitment) -> Decimal {
+        lines.filter { $0.commitment == commitment }.reduce(Decimal(0)) {
+          $0 + (sameUnit ? $1.quantity : $1.expectedBase)
+        }
+      }
+      return (unit, total(.binding), total(.estimate))
+    }
   }
 
   /// How the same needs are laid out in files.
@@ -145,9 +193,9 @@ struct GeneratedWorkspace {
     for line in lines {
       text +=
         line.item.map { "  - item: \($0)\n" }
-        ?? "  - description: \"\(line.writeInDescription!)\"\n    classification: UNSPSC:43211599\n"
+        ?? "  - description: \"\(line.writeInDescription!)\"\n    classification: \(line.writeInClassification)\n"
       text += "    quantity: \(line.quantity)\n    unit: \(line.unit)\n    commitment: \(line.commitment.rawValue)\n"
-      text += "    need_by: 2027-08-01\n"
+      text += "    need_by: \(line.needBy)\n" + (line.notes.map { "    notes: \"\($0)\"\n" } ?? "")
     }
     return text
   }
@@ -159,21 +207,26 @@ struct GeneratedWorkspace {
     text += lines.map { line in
       let what =
         line.item.map { "\"item\": \"\($0)\"" }
-        ?? "\"description\": \"\(line.writeInDescription!)\", \"classification\": \"UNSPSC:43211599\""
+        ?? "\"description\": \"\(line.writeInDescription!)\", \"classification\": \"\(line.writeInClassification)\""
+      let notes = line.notes.map { ", \"notes\": \"\($0)\"" } ?? ""
       return "  {\(what), \"quantity\": \(line.quantity), \"unit\": \"\(line.unit)\", "
-        + "\"commitment\": \"\(line.commitment.rawValue)\", \"need_by\": \"2027-08-01\"}"
+        + "\"commitment\": \"\(line.commitment.rawValue)\", \"need_by\": \"\(line.needBy)\"\(notes)}"
     }.joined(separator: ",\n")
     return text + "\n]}\n"
   }
 
   static func csv(_ participant: Participant, _ lines: [Line]) -> String {
     var text =
-      "agency_id,agency_name,agency_type,item,description,classification,quantity,unit,commitment,deliver_to,need_by\n"
+      "agency_id,agency_name,agency_type,item,description,classification,quantity,unit,commitment,deliver_to,"
+      + "need_by,notes\n"
     for line in lines {
-      let what = line.item.map { "\($0),," } ?? "," + CSVCell.escape(line.writeInDescription!) + ",UNSPSC:43211599"
+      let what =
+        line.item.map { "\($0),," }
+        ?? "," + CSVCell.escape(line.writeInDescription!) + ",\(line.writeInClassification)"
       text +=
         "\(participant.id),Agency \(participant.id),\(participant.type),\(what),\(line.quantity),"
-        + CSVCell.escape(line.unit) + ",\(line.commitment.rawValue),Site of \(participant.id),2027-08-01\n"
+        + CSVCell.escape(line.unit) + ",\(line.commitment.rawValue),Site of \(participant.id),\(line.needBy),"
+        + CSVCell.escape(line.notes ?? "") + "\n"
     }
     return text
   }

@@ -19,6 +19,7 @@ public enum Aggregator {
     }
     guard !diagnostics.hasErrors else { return .failure(.invalidInput(diagnostics.sorted)) }
     let lots = builder.lots()
+    if let problem = ExactnessCheck.firstProblem(in: lots) { return .failure(.invalidInput([problem])) }
     let lines = lots.flatMap(\.lines)
     let summaries = summarize(participants, lines: lines)
     return .success(

@@ -16,12 +16,11 @@ struct LineBuilder {
       (lhs.classification, lhs.description, lhs.dimension) < (rhs.classification, rhs.description, rhs.dimension)
     }
 
-    /// The description folded for comparison: lowercase, punctuation as spaces, runs of spaces as one.
+    /// The description folded for comparison: lowercase letters and digits only, so that case, spacing and
+    /// punctuation do not matter ("16 x 16 in, color-coded" is "16x16incolorcoded").
     static func normalize(_ description: String) -> String {
-      let folded = description.lowercased().unicodeScalars.map {
-        CharacterSet.alphanumerics.contains($0) ? Character($0) : " "
-      }
-      return String(folded).split(separator: " ").joined(separator: " ")
+      String(
+        String.UnicodeScalarView(description.lowercased().unicodeScalars.filter(CharacterSet.alphanumerics.contains)))
     }
   }
 

@@ -39,13 +39,18 @@ enum ReviewList {
     if let term = solicitation.term {
       for line in lines {
         for share in line.shares {
-          guard let needBy = share.needBy, needBy < term.start.value || needBy > term.endWithRenewals else { continue }
+          guard let needBy = share.needBy, needBy < term.start.value || needBy > term.end else { continue }
+          let when =
+            needBy < term.start.value
+            ? "before the term starts on \(term.start.value)"
+            : needBy <= term.endWithRenewals
+              ? "after the initial term ends on \(term.end), so only within a renewal the lead agency may not exercise"
+              : "after the term ends on \(term.endWithRenewals), even with every renewal"
           items.append(
             ReviewItem(
               kind: .needByOutsideTerm,
-              message: "line \(line.number): \(share.agencyID) needs delivery by \(needBy), outside the term "
-                + "\(term.start.value) to \(term.endWithRenewals) (with every renewal)", line: line.number,
-              agencyID: share.agencyID, sources: [share.source]))
+              message: "line \(line.number): \(share.agencyID) needs delivery by \(needBy), \(when)",
+              line: line.number, agencyID: share.agencyID, sources: [share.source]))
         }
       }
     }

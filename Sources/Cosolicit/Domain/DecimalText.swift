@@ -20,8 +20,9 @@ public enum DecimalText {
     }
   }
 
-  /// The most digits accepted, well inside what `Decimal` represents exactly.
-  public static let maximumDigits = 24
+  /// The most digits accepted: a quantity times a conversion factor or pack size then always fits `Decimal`'s
+  /// 38 exact digits, and no real quantity or price needs more.
+  public static let maximumDigits = 15
 
   /// Parses `[+|-]digits[.digits]`; the sign is kept so callers can say "must be positive".
   public static func parse(_ text: String) -> Result<Decimal, Problem> {

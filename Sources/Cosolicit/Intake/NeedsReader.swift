@@ -163,8 +163,11 @@ public enum NeedsReader {
         writeIn = NeedLine.WriteIn(description: description.value, classification: classification)
       }
     }
+    // A line is traced to its `item` (or a write-in's `description`) key: in a JSON object written over several
+    // lines, that is the line that says what is needed, not the line of the opening brace.
+    let anchor = fields.keyLocation(of: isWriteIn ? "description" : "item") ?? fields.location
     let reading = LineReading(
-      location: fields.location, catalogItem: itemID, writeIn: writeIn,
+      location: anchor, catalogItem: itemID, writeIn: writeIn,
       quantity: fields.decimal("quantity", required: true, positive: true, &diagnostics),
       unit: UnitReading.unit(fields, prefix: name, required: true, &diagnostics),
       commitment: fields.keyword("commitment", as: Commitment.self, &diagnostics)?.value ?? defaults.commitment,

@@ -58,6 +58,9 @@ public struct FieldReader {
     return true
   }
 
+  /// Where the field's key is written, if the field is present.
+  public func keyLocation(of key: String) -> SourceLocation? { entries[key]?.keyLocation }
+
   /// Where the field's value is, or where the mapping starts when the field is absent.
   public func location(of key: String) -> SourceLocation {
     entries[key]?.value.location ?? location
