@@ -4,9 +4,15 @@ import Testing
 @testable import Cosolicit
 
 @Suite struct AtomicFileTests {
-  @Test func replacesAnExistingFileWhole() throws {
+  /// A new empty temporary folder.
+  func makeFolder() throws -> URL {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-atomic-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  @Test func replacesAnExistingFileWhole() throws {
+    let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let path = folder.appendingPathComponent("out.txt").path
     try AtomicFile.write("first", to: path)
@@ -16,8 +22,7 @@ import Testing
   }
 
   @Test func aFailedWriteLeavesNothingBehind() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-atomic-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     // The target is an existing folder that is not empty: rename(2) cannot replace it.
     let target = folder.appendingPathComponent("taken")
@@ -31,8 +36,7 @@ import Testing
 
 extension AtomicFileTests {
   @Test func keepsPermissionsAndFollowsSymbolicLinks() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-atomic-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let folder = try makeFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let real = folder.appendingPathComponent("real.json").path
     try AtomicFile.write("one", to: real)
