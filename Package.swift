@@ -10,6 +10,9 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
   ],
   targets: [
     // The system libxml2; only `Sources/Cosolicit/XML` imports it.
@@ -24,7 +27,11 @@ let package = Package(
       dependencies: [
         "CLibXML2",
         .product(name: "Yams", package: "Yams"),
-      ]
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Crypto", package: "swift-crypto"),
+      ],
+      plugins: ["EmbedTemplatesPlugin"]
     ),
     .executableTarget(
       name: "CosolicitCLI",
@@ -33,10 +40,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // Embeds the default templates of `Templates/` into the library, so the binary works from any folder.
+    .executableTarget(name: "EmbedTemplates", path: "Sources/EmbedTemplates"),
+    .plugin(
+      name: "EmbedTemplatesPlugin",
+      capability: .buildTool(),
+      dependencies: ["EmbedTemplates"],
+      path: "Sources/EmbedTemplatesPlugin"
+    ),
     .testTarget(
       name: "CosolicitTests",
-      dependencies: ["Cosolicit"],
-      exclude: []
+      dependencies: ["Cosolicit"]
     ),
     .testTarget(
       name: "CosolicitCLITests",

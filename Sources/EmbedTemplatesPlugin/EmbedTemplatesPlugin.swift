@@ -1,0 +1,23 @@
+import Foundation
+import PackagePlugin
+
+/// Embeds every default template in `Templates/` into the library as Swift source, at build time.
+@main
+struct EmbedTemplatesPlugin: BuildToolPlugin {
+  func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+    let folder = context.package.directoryURL.appending(path: "Templates")
+    let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+      .filter { $0.lastPathComponent != "README.md" && !$0.lastPathComponent.hasPrefix(".") }
+      .sorted { $0.lastPathComponent < $1.lastPathComponent }
+    let output = context.pluginWorkDirectoryURL.appending(path: "DefaultTemplates.swift")
+    return [
+      .buildCommand(
+        displayName: "Embedding \(files.count) default templates",
+        executable: try context.tool(named: "EmbedTemplates").url,
+        arguments: [output.path] + files.map(\.path),
+        inputFiles: files,
+        outputFiles: [output]
+      )
+    ]
+  }
+}
