@@ -19,7 +19,8 @@ var source = """
 for path in arguments.dropFirst().sorted() {
   let url = URL(fileURLWithPath: path)
   let data = try Data(contentsOf: url)
-  source += "    \"\(url.lastPathComponent)\": String(decoding: Data(base64Encoded: \"\(data.base64EncodedString())\")!, as: UTF8.self),\n"
+  source +=
+    "    \"\(url.lastPathComponent)\": String(decoding: Data(base64Encoded: \"\(data.base64EncodedString())\")!, as: UTF8.self),\n"
 }
 source += arguments.count == 1 ? "    :\n  ]\n}\n" : "  ]\n}\n"
 try Data(source.utf8).write(to: URL(fileURLWithPath: output))

@@ -8,4 +8,8 @@ public struct CooperativeTerms: Sendable {
   public var geography: String?
   /// The administrative fee on cooperative sales, in percent.
   public var adminFeePercent: Decimal?
+  /// How another agency gains access, such as "a participating addendum".
+  public var instrument: String?
+  /// How often the contractor reports cooperative sales, such as "quarterly".
+  public var usageReporting: String?
 }

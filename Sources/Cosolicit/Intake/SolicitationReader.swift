@@ -223,7 +223,7 @@ public enum SolicitationReader {
   private static func readCooperative(
     _ fields: FieldReader, _ diagnostics: inout DiagnosticCollector
   ) -> CooperativeTerms? {
-    let known = ["eligible", "geography", "admin_fee_percent"]
+    let known = ["eligible", "geography", "admin_fee_percent", "instrument", "usage_reporting"]
     guard let reader = fields.mapping("cooperative", known: known, &diagnostics) else { return nil }
     var eligible: [EntityType] = []
     for node in reader.list("eligible", required: true, &diagnostics) ?? [] {
@@ -243,7 +243,11 @@ public enum SolicitationReader {
         "cooperative: admin_fee_percent is \(DecimalText.format(fee.value)); expected a percentage below 100",
         at: fee.location)
     }
+    let instrument = reader.text("instrument", &diagnostics)
+    let reporting = reader.text("usage_reporting", &diagnostics)
     reader.finish(&diagnostics)
-    return CooperativeTerms(eligible: eligible, geography: geography?.value, adminFeePercent: fee?.value)
+    return CooperativeTerms(
+      eligible: eligible, geography: geography?.value, adminFeePercent: fee?.value, instrument: instrument?.value,
+      usageReporting: reporting?.value)
   }
 }

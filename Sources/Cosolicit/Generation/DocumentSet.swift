@@ -1,0 +1,98 @@
+import Foundation
+
+/// Renders every document of a solicitation package from the templates: for each variant the RFP (Markdown and
+/// HTML), the blank XML bid form with its schema, and the fillable HTML bid form; the comparison report; the
+/// aggregation contract and the participants list. Each XML bid form is validated against its schema.
+public struct DocumentSet {
+  /// A rendered file: its path inside the package and its bytes.
+  public struct File: Sendable {
+    /// The path inside the package, with `/` separators.
+    public var path: String
+    /// The contents.
+    public var data: Data
+  }
+
+  /// The variants rendered.
+  public var variants: [DocumentVariant]
+
+  /// Creates a set for `variants`.
+  public init(variants: [DocumentVariant]) {
+    self.variants = variants
+  }
+
+  /// The files, sorted by path; reports a template that renders nothing or a bid form its schema rejects.
+  public func render(
+    _ joint: JointSolicitation, templates: TemplateSet, _ diagnostics: inout DiagnosticCollector
+  ) -> [File]? {
+    var files: [File] = []
+    var failed = false
+    func add(_ path: String, _ text: String?, template: String) {
+      guard let text else {
+        diagnostics.error(
+          "the template rendered nothing; is '\(template)' missing from the defaults?",
+          at: .start(of: templates.origins[template + ".mustache"] ?? template))
+        failed = true
+        return
+      }
+      files.append(File(path: path, data: Data(text.utf8)))
+    }
+    let schemaName = "bid-form.xsd"
+    let schema = templates.text(schemaName) ?? ""
+    for variant in variants {
+      let context = DocumentContext(joint: joint, variant: variant).values
+      let folder = variant.rawValue
+      for (name, template) in [("rfp.md", "rfp.md"), ("rfp.html", "rfp.html"), ("bid-form.html", "bid-form.html")] {
+        add("\(folder)/\(name)", templates.render(template, context), template: template)
+      }
+      // XML must start at its declaration: a template's leading blank lines are not part of the document.
+      let form = templates.render("bid-form.xml", context).map { String($0.drop { $0.isWhitespace }) }
+      add("\(folder)/bid-form.xml", form, template: "bid-form.xml")
+      add("\(folder)/\(schemaName)", schema, template: schemaName)
+      if let form {
+        let path = "\(folder)/bid-form.xml"
+        let problems = Self.validate(
+          form, path: path, schema: schema, schemaPath: templates.origins[schemaName] ?? schemaName)
+        for problem in problems {
+          diagnostics.error(
+            "the generated bid form does not conform to its schema: \(problem.message) (check the bid-form.xml "
+              + "and bid-form.xsd templates)", at: problem.location)
+        }
+        failed = failed || !problems.isEmpty
+      }
+    }
+    let compare = CompareContext(joint: joint).values
+    add("compare.md", templates.render("compare.md", compare), template: "compare.md")
+    add("compare.html", templates.render("compare.html", compare), template: "compare.html")
+    files.append(File(path: "solicitation.json", data: Data(joint.json.serialized.utf8)))
+    files.append(File(path: "participants.csv", data: Data(Self.participantsCSV(joint).utf8)))
+    return failed ? nil : files.sorted { $0.path < $1.path }
+  }
+
+  /// Validates `document` against `schema` with libxml2; a schema that does not compile is a problem too.
+  static func validate(_ document: String, path: String, schema: String, schemaPath: String) -> [Diagnostic] {
+    do {
+      return try XMLSchemaValidator(schema: schema, path: schemaPath).validate(document, path: path)
+    } catch {
+      return error.diagnostics
+    }
+  }
+
+  /// One row per participant, for spreadsheets.
+  static func participantsCSV(_ joint: JointSolicitation) -> String {
+    var text = CSVCell.row([
+      "agency", "name", "type", "state", "file", "submitted", "lines", "binding_lines", "committed_value",
+      "estimated_value", "signer", "signer_title", "contact", "email", "phone",
+    ])
+    for participant in joint.participants {
+      let agency = participant.agency
+      text += CSVCell.row([
+        agency.id.value, agency.name, agency.type?.rawValue ?? "", agency.state ?? "", participant.path,
+        participant.submitted?.description ?? "", String(participant.lineCount), String(participant.bindingLineCount),
+        DecimalText.format(participant.committedValue), DecimalText.format(participant.estimatedValue),
+        agency.signer?.name ?? "", agency.signer?.title ?? "", agency.contact?.name ?? "", agency.contact?.email ?? "",
+        agency.contact?.phone ?? "",
+      ])
+    }
+    return text
+  }
+}

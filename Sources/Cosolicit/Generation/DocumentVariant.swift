@@ -1,0 +1,38 @@
+import Foundation
+
+/// The two ways the same needs can be put out to bid.
+public enum DocumentVariant: String, CaseIterable, Sendable {
+  /// A joint solicitation: every participant's quantities are committed and binding.
+  case joint
+  /// A piggyback-open solicitation: the lead agency's own binding quantities, everyone else's volume estimated
+  /// and non-binding, and a cooperative clause that lets other agencies use the contract after award.
+  case piggyback
+
+  /// The variant's name on documents.
+  public var title: String {
+    switch self {
+    case .joint: "Joint solicitation (committed volumes)"
+    case .piggyback: "Piggyback-open solicitation (estimated volumes, cooperative use)"
+    }
+  }
+
+  /// The committed and estimated quantity of `line` as this variant publishes it. In a piggyback-open
+  /// solicitation only the lead agency's binding shares are committed.
+  public func quantities(of line: SolicitationLine, leadAgency: String?) -> (committed: Decimal, estimated: Decimal) {
+    switch self {
+    case .joint:
+      return (line.committedQuantity, line.estimatedQuantity)
+    case .piggyback:
+      var committed = Decimal(0)
+      var estimated = Decimal(0)
+      for share in line.shares {
+        if share.agencyID == leadAgency && share.commitment == .binding {
+          committed += share.quantity
+        } else {
+          estimated += share.quantity
+        }
+      }
+      return (committed, estimated)
+    }
+  }
+}

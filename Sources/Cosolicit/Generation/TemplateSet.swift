@@ -1,0 +1,72 @@
+import Foundation
+import Mustache
+
+/// The templates documents are rendered from: the defaults embedded from `Templates/`, each replaceable by a
+/// file of the same name in a user's folder.
+public struct TemplateSet: Sendable {
+  /// Where each template came from, for error messages: an override's path, or `Templates/NAME` for a default.
+  public private(set) var origins: [String: String] = [:]
+  private var library = MustacheLibrary()
+  private var texts: [String: String] = [:]
+
+  /// The default templates' file names.
+  public static var defaultNames: [String] { DefaultTemplates.files.keys.sorted() }
+
+  /// Loads the defaults and the overrides in `overrides` (files named like a default replace it); reports a
+  /// template that does not parse, with its file and line, or an override that replaces nothing. Returns nil
+  /// when any template is unusable.
+  public static func load(overrides: String?, _ diagnostics: inout DiagnosticCollector) -> TemplateSet? {
+    _ = ContentTypes.registered
+    var set = TemplateSet()
+    var problems: [Diagnostic] = []
+    var files = DefaultTemplates.files.mapValues { (text: $0, origin: "") }
+    for (name, value) in files { files[name] = (value.text, "Templates/\(name)") }
+    if let overrides {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: overrides)) ?? []
+      if names.isEmpty, !FileManager.default.fileExists(atPath: overrides) {
+        problems.append(Diagnostic(.error, "the templates folder does not exist", at: .start(of: overrides)))
+      }
+      for name in names.sorted() where !name.hasPrefix(".") {
+        let path = Workspace.join(overrides, name)
+        guard files[name] != nil else {
+          problems.append(
+            Diagnostic(
+              .warning,
+              "'\(name)' replaces no default template and is ignored; the templates are "
+                + defaultNames.joined(separator: ", "), at: .start(of: path)))
+          continue
+        }
+        switch SourceFile.read(path) {
+        case .success(let source): files[name] = (source.text, path)
+        case .failure(let diagnostic): problems.append(diagnostic)
+        }
+      }
+    }
+    for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+      set.origins[name] = file.origin
+      set.texts[name] = file.text
+      guard name.hasSuffix(".mustache") else { continue }
+      do {
+        let template = try MustacheTemplate(string: file.text)
+        set.library.register(template, named: String(name.dropLast(".mustache".count)))
+      } catch let error as MustacheTemplate.ParserError {
+        problems.append(
+          Diagnostic(
+            .error, "template does not parse: \(error.error)",
+            at: SourceLocation(path: file.origin, line: error.context.lineNumber, column: error.context.columnNumber)))
+      } catch {
+        problems.append(Diagnostic(.error, "template does not parse: \(error)", at: .start(of: file.origin)))
+      }
+    }
+    diagnostics.append(contentsOf: problems)
+    return problems.contains { $0.severity == .error } ? nil : set
+  }
+
+  /// The text of a template that is not rendered (such as the XSD).
+  public func text(_ name: String) -> String? { texts[name] }
+
+  /// Renders the template `name` (without `.mustache`) with `context`.
+  public func render(_ name: String, _ context: [String: Any]) -> String? {
+    library.render(context, withTemplate: name)
+  }
+}

@@ -1,0 +1,63 @@
+import Crypto
+import Foundation
+
+/// `cosolicit build`: reads and aggregates a workspace, renders every document from the templates, and writes
+/// the solicitation package.
+public enum PackageBuild {
+  /// What a successful build wrote.
+  public struct Outcome: Sendable {
+    /// The package folder, `output/<id>`.
+    public var folder: String
+    /// The files written, including the manifest and the zip.
+    public var files: [String]
+    /// The zip's size and SHA-256.
+    public var zipBytes: Int
+    /// The zip's SHA-256, in hexadecimal.
+    public var zipSHA256: String
+  }
+
+  /// Builds the package of the workspace at `workspace` into `output` (default `workspace/dist`). The findings
+  /// (warnings, and errors when nothing was written) come back either way.
+  public static func run(
+    workspace: String, output: String?, variants: [DocumentVariant], templates: String?
+  ) -> (outcome: Outcome?, diagnostics: [Diagnostic]) {
+    let intake = Intake.load(workspace: workspace)
+    var diagnostics = DiagnosticCollector()
+    diagnostics.append(contentsOf: intake.diagnostics)
+    let joint: JointSolicitation
+    switch Aggregator.aggregate(intake) {
+    case .success(let result): joint = result
+    case .failure(let failure):
+      diagnostics.append(contentsOf: failure.diagnostics.filter { !intake.diagnostics.contains($0) })
+      if case .noSolicitation = failure {
+        diagnostics.error("the workspace has no readable solicitation.yaml", at: .start(of: workspace))
+      }
+      return (nil, diagnostics.diagnostics)
+    }
+    if variants.contains(.piggyback), let lead = joint.solicitation.leadAgency,
+      [.nonprofit, .other].contains(lead.type ?? .other)
+    {
+      diagnostics.warning(
+        "the lead agency is a \(lead.type?.displayName ?? "body of unknown type"); other agencies can use a "
+          + "piggyback-open contract only when the lead agency is public", at: lead.id.location)
+    }
+    guard let templateSet = TemplateSet.load(overrides: templates, &diagnostics),
+      let files = DocumentSet(variants: variants).render(joint, templates: templateSet, &diagnostics)
+    else { return (nil, diagnostics.diagnostics) }
+    let output = output ?? Workspace.join(workspace, "dist")
+    do {
+      let folder = try SolicitationPackage.write(files, id: joint.solicitation.id, to: output)
+      let zip =
+        (try? Data(contentsOf: URL(fileURLWithPath: Workspace.join(folder, "\(joint.solicitation.id).zip"))))
+        ?? Data()
+      let hash = SHA256.hash(data: zip).map { String(format: "%02x", $0) }.joined()
+      let written = files.map(\.path) + ["manifest.json", "\(joint.solicitation.id).zip"]
+      return (
+        Outcome(folder: folder, files: written.sorted(), zipBytes: zip.count, zipSHA256: hash), diagnostics.diagnostics
+      )
+    } catch {
+      diagnostics.error(error.description, at: .start(of: output))
+      return (nil, diagnostics.diagnostics)
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import Crypto
+import Foundation
+import ZIPFoundation
+
+/// Writes a solicitation package: the rendered documents, `manifest.json` (every file's path, size and
+/// SHA-256) and `<id>.zip` holding them all, reproducibly (fixed timestamps and permissions, sorted entries) and
+/// atomically (built beside the target, then swapped in; a failure leaves the previous package untouched).
+public enum SolicitationPackage {
+  /// Why a package was not written.
+  public struct Failure: Error, CustomStringConvertible {
+    /// What went wrong.
+    public var reason: String
+
+    public var description: String { reason }
+  }
+
+  /// The time stamped on every zip entry, so that the same inputs give the same bytes.
+  static let entryDate = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01T00:00:00Z
+
+  /// The manifest of `files`: path, bytes and SHA-256 of each, sorted by path.
+  public static func manifest(of files: [DocumentSet.File], solicitation: String) -> DocumentSet.File {
+    let entries = files.sorted { $0.path < $1.path }.map { file -> JSONValue in
+      .object([
+        ("path", .string(file.path)), ("bytes", .integer(file.data.count)),
+        ("sha256", .string(SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined())),
+      ])
+    }
+    let manifest = JSONValue.object([
+      ("format", .string("cosolicit.manifest/1")), ("solicitation", .string(solicitation)),
+      ("files", .array(entries)),
+    ])
+    return DocumentSet.File(path: "manifest.json", data: Data(manifest.serialized.utf8))
+  }
+
+  /// The zip of `files`, each under `folder/`, deflated, in path order, with fixed dates and permissions.
+  public static func zip(_ files: [DocumentSet.File], folder: String) throws -> Data {
+    let archive = try Archive(data: Data(), accessMode: .create)
+    for file in files.sorted(by: { $0.path < $1.path }) {
+      let data = file.data
+      try archive.addEntry(
+        with: "\(folder)/\(file.path)", type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
+        permissions: 0o644, compressionMethod: .deflate
+      ) { position, size in
+        data.subdata(in: Int(position)..<Int(position) + size)
+      }
+    }
+    guard let bytes = archive.data else { throw Failure(reason: "the zip archive could not be finished") }
+    return bytes
+  }
+
+  /// Writes `files` with their manifest and zip to `output/<id>/`, replacing a previous package only once the
+  /// new one is complete. Returns the package folder.
+  @discardableResult
+  public static func write(_ files: [DocumentSet.File], id: String, to output: String) throws(Failure) -> String {
+    let manifest = manifest(of: files, solicitation: id)
+    let contents = files + [manifest]
+    let archive: Data
+    do {
+      archive = try zip(contents, folder: id)
+    } catch {
+      throw Failure(reason: "cannot make the zip archive: \(error)")
+    }
+    let fileManager = FileManager.default
+    let root = URL(fileURLWithPath: output)
+    let target = root.appendingPathComponent(id)
+    let staging = root.appendingPathComponent(".\(id).building-\(UUID().uuidString)")
+    let previous = root.appendingPathComponent(".\(id).previous-\(UUID().uuidString)")
+    do {
+      try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+      for file in contents + [DocumentSet.File(path: "\(id).zip", data: archive)] {
+        let url = staging.appendingPathComponent(file.path)
+        try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try file.data.write(to: url)
+      }
+    } catch {
+      try? fileManager.removeItem(at: staging)
+      throw Failure(reason: "cannot write \(target.path): \(error.localizedDescription)")
+    }
+    // Swap: move the old package aside, move the new one in, then delete the old one.
+    let hadPrevious = fileManager.fileExists(atPath: target.path)
+    if hadPrevious, rename(target.path, previous.path) != 0 {
+      try? fileManager.removeItem(at: staging)
+      throw Failure(reason: "cannot replace \(target.path): \(String(cString: strerror(errno)))")
+    }
+    guard rename(staging.path, target.path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      if hadPrevious { _ = rename(previous.path, target.path) }
+      try? fileManager.removeItem(at: staging)
+      throw Failure(reason: "cannot move the package into \(target.path): \(reason)")
+    }
+    if hadPrevious { try? fileManager.removeItem(at: previous) }
+    return target.path
+  }
+}
