@@ -50,7 +50,11 @@ let package = Package(
     ),
     .testTarget(
       name: "CosolicitTests",
-      dependencies: ["Cosolicit"]
+      dependencies: [
+        "Cosolicit",
+        .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
     .testTarget(
       name: "CosolicitCLITests",

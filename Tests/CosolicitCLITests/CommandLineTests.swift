@@ -21,18 +21,32 @@ import Testing
   }
 
   func run(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
+    try runTool(Self.executable.path, arguments, in: folder)
+  }
+
+  /// Runs any program and collects its output.
+  func runTool(_ tool: String, _ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
     let process = Process()
-    process.executableURL = Self.executable
+    process.executableURL = URL(fileURLWithPath: tool)
     process.arguments = arguments
     process.currentDirectoryURL = folder
-    let output = Pipe()
-    let errors = Pipe()
+    // Both streams go to files: reading two pipes one after the other can deadlock on a chatty program.
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-run-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let (outputURL, errorURL) = (folder.appendingPathComponent("out"), folder.appendingPathComponent("err"))
+    FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errorURL.path, contents: nil)
+    let output = try FileHandle(forWritingTo: outputURL)
+    let errors = try FileHandle(forWritingTo: errorURL)
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    let outputData = output.fileHandleForReading.readDataToEndOfFile()
-    let errorData = errors.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    try output.close()
+    try errors.close()
+    let outputData = try Data(contentsOf: outputURL)
+    let errorData = try Data(contentsOf: errorURL)
     return Run(
       status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
       errorOutput: String(decoding: errorData, as: UTF8.self))
@@ -101,7 +115,7 @@ import Testing
     let readme = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let firstBlock = try #require(readme.split(separator: "```").dropFirst().first)
     let commands = firstBlock.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") && $0 != "sh" }
-    #expect(commands == ["swift run cosolicit aggregate Examples/cascade-valley", "swift test"])
+    #expect(commands == ["swift run cosolicit build Examples/cascade-valley", "swift test"])
   }
 
   @Test func aggregatePrintsJSONWhenPipedAndATableOnRequest() throws {
@@ -138,5 +152,24 @@ import Testing
     #expect(refused.errorOutput.contains("nothing was written"))
     #expect(refused.errorOutput.contains("Examples/invalid/catalog.csv:14:124: error:"))
     #expect(try Data(contentsOf: target) == first)
+  }
+
+  @Test func buildWorksFromAnyFolder() throws {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cosolicit-cli-build-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let example = Self.repositoryRoot.appendingPathComponent("Examples/cascade-valley").path
+    let result = try run(["build", example, "--out", output.path], in: FileManager.default.temporaryDirectory)
+    #expect(result.status == 0, "\(result.errorOutput)")
+    #expect(result.output.contains("CVPC-2027-01.zip"))
+    for path in ["joint/rfp.html", "piggyback/bid-form.xml", "compare.md", "manifest.json", "CVPC-2027-01.zip"] {
+      #expect(
+        FileManager.default.fileExists(atPath: output.appendingPathComponent("CVPC-2027-01/\(path)").path), "\(path)")
+    }
+    let refused = try run([
+      "build", Self.repositoryRoot.appendingPathComponent("Examples/invalid").path, "--out", output.path,
+    ])
+    #expect(refused.status == 1)
+    #expect(refused.errorOutput.contains("the package was not written"))
   }
 }

@@ -1,0 +1,362 @@
+import Foundation
+
+/// A bid form (`bidForm`, the blank form the lead agency publishes) or a filled bid (`bid`) as Swift values.
+///
+/// Read from the XML of `Templates/bid-form.xsd`; every value keeps its position in the file, for diagnostics.
+/// Money and quantities are exact `Decimal`s read from the text as written.
+public struct BidDocument: Hashable, Sendable {
+  /// The XML namespace of bid forms and bids.
+  public static let namespace = "urn:cosolicit:bid:1"
+
+  /// Which of the two documents the file is, by its root element.
+  public enum Kind: String, Hashable, Sendable {
+    /// `bidForm`: the blank form of a solicitation, prices empty.
+    case blankForm = "bidForm"
+    /// `bid`: a supplier's filled bid.
+    case bid
+  }
+
+  /// A value and where it was written.
+  public struct Field<Value: Hashable & Sendable>: Hashable, Sendable {
+    /// The value read.
+    public var value: Value
+    /// The element (or, for an attribute, its element) the value was read from.
+    public var location: SourceLocation
+
+    /// The same location with `transform` applied to the value.
+    public func map<Other>(_ transform: (Value) -> Other) -> Field<Other> {
+      Field<Other>(transform(value), at: location)
+    }
+
+    /// Creates a located value.
+    public init(_ value: Value, at location: SourceLocation) {
+      self.value = value
+      self.location = location
+    }
+  }
+
+  /// The bidder identity and signature block; empty texts in a blank form.
+  public struct Bidder: Hashable, Sendable {
+    /// The bidder's legal name.
+    public var name: Field<String>
+    /// The postal address.
+    public var address: Field<String>
+    /// The contact person.
+    public var contact: Field<String>
+    /// The contact e-mail address.
+    public var email: Field<String>
+    /// The contact phone number.
+    public var phone: Field<String>
+    /// Who signs the bid.
+    public var signer: Field<String>
+    /// The signer's title.
+    public var signerTitle: Field<String>
+    /// The signature date as written (`YYYY-MM-DD` in a bid).
+    public var date: Field<String>
+    /// The addenda the bidder acknowledges.
+    public var addendaAcknowledged: Field<String>
+    /// The non-collusion certification as written (`true` or `false` in a bid).
+    public var nonCollusion: Field<String>
+    /// The `bidder` element.
+    public var location: SourceLocation
+  }
+
+  /// One priced (or blank, or no-bid) line of a lot.
+  public struct Line: Hashable, Sendable {
+    /// The line number, unique within its lot.
+    public var number: Field<Int>
+    /// The catalog item identifier, if the form names one.
+    public var item: Field<String>?
+    /// What is asked for.
+    public var description: Field<String>
+    /// The commodity code with its scheme, such as `UNSPSC:43211503`; may be empty.
+    public var classification: Field<String>
+    /// The unit of measure code, such as `EA`.
+    public var unit: Field<String>
+    /// The committed (binding) quantity.
+    public var committedQuantity: Field<Decimal>
+    /// The estimated (non-binding) quantity.
+    public var estimatedQuantity: Field<Decimal>
+    /// The quantity priced: committed plus estimated.
+    public var quantity: Field<Decimal>
+    /// The unit price; nil when blank or no-bid.
+    public var unitPrice: Field<Decimal>?
+    /// The extended price as written; nil when blank or no-bid.
+    public var extendedPrice: Field<Decimal>?
+    /// The brand and model offered; nil when blank or no-bid.
+    public var brandModel: Field<String>?
+    /// Where `<noBid/>` is, when the bidder declines the line.
+    public var noBidLocation: SourceLocation?
+    /// The `line` element.
+    public var location: SourceLocation
+
+    /// Whether the bidder declines the line with `<noBid/>`.
+    public var noBid: Bool { noBidLocation != nil }
+  }
+
+  /// One lot: its lines and subtotal.
+  public struct Lot: Hashable, Sendable {
+    /// The lot identifier, such as `L1`.
+    public var id: Field<String>
+    /// The lot title.
+    public var title: Field<String>
+    /// The lines, in document order.
+    public var lines: [Line]
+    /// The subtotal as written; nil when blank.
+    public var subtotal: Field<Decimal>?
+    /// The `lot` element.
+    public var location: SourceLocation
+  }
+
+  /// Which document this is.
+  public var kind: Kind
+  /// The file the document was read from, as given.
+  public var path: String
+  /// The solicitation identifier.
+  public var solicitation: Field<String>
+  /// The solicitation variant.
+  public var variant: Field<DocumentVariant>
+  /// The ISO 4217 currency code of every amount.
+  public var currency: Field<String>
+  /// How the solicitation is awarded, which decides the lines a bid may decline.
+  public var awardMethod: Field<AwardMethod>
+  /// The solicitation title.
+  public var title: Field<String>
+  /// The lead agency's name.
+  public var leadAgency: Field<String>
+  /// The response deadline as written, if given.
+  public var responsesDue: Field<String>?
+  /// The bidder block.
+  public var bidder: Bidder
+  /// The lots, in document order.
+  public var lots: [Lot]
+  /// The grand total as written; nil when blank.
+  public var total: Field<Decimal>?
+  /// The root element.
+  public var location: SourceLocation
+
+  /// The result of `load` or `read`: the document when it could be read, and every problem found.
+  public struct Loaded: Sendable {
+    /// The document, or nil when it could not be read.
+    public var document: BidDocument?
+    /// Parse, schema and reading problems, in the order found.
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// Parses `text` safely, validates it against the XSD `schema` and reads it; `expecting` rejects the other
+  /// kind of document (a blank form given as a bid, or the reverse) before anything else.
+  public static func load(
+    _ text: String, path: String, schema: String, schemaPath: String = "bid-form.xsd", expecting: Kind? = nil
+  ) -> Loaded {
+    let parsed = XMLElementTree.parse(text, path: path)
+    guard let root = parsed.root else { return Loaded(document: nil, diagnostics: parsed.diagnostics) }
+    var diagnostics = parsed.diagnostics
+    if let expecting, root.namespace == namespace, let found = Kind(rawValue: root.name), found != expecting {
+      let message =
+        switch found {
+        case .blankForm:
+          "this is the blank form, not a filled bid: fill in the prices and bidder, and rename the "
+            + "root element <bidForm> to <bid>"
+        case .bid: "this is a filled bid, not the blank form of a solicitation"
+        }
+      diagnostics.append(Diagnostic(.error, message, at: root.location(in: path)))
+      return Loaded(document: nil, diagnostics: diagnostics)
+    }
+    let validator: XMLSchemaValidator
+    do {
+      validator = try XMLSchemaValidator(schema: schema, path: schemaPath)
+    } catch {
+      return Loaded(document: nil, diagnostics: diagnostics + error.diagnostics)
+    }
+    let invalid = validator.validate(text, path: path).map {
+      SchemaDiagnosticText.readable($0, root: root, path: path)
+    }
+    diagnostics += invalid
+    if invalid.contains(where: { $0.severity == .error }) { return Loaded(document: nil, diagnostics: diagnostics) }
+    let read = Self.read(root, path: path)
+    return Loaded(document: read.document, diagnostics: diagnostics + read.diagnostics)
+  }
+
+  /// Reads a bid form or bid from its parsed tree, without schema validation; reports what cannot be read.
+  public static func read(_ root: XMLElementTree, path: String) -> Loaded {
+    var reader = Reader(path: path)
+    let document = reader.document(root)
+    return Loaded(document: document, diagnostics: reader.diagnostics.diagnostics)
+  }
+
+  /// Turns the tree into values, recording an error for each missing or unreadable part.
+  private struct Reader {
+    let path: String
+    var diagnostics = DiagnosticCollector()
+
+    init(path: String) {
+      self.path = path
+    }
+
+    mutating func document(_ root: XMLElementTree) -> BidDocument? {
+      let here = root.location(in: path)
+      guard root.namespace == BidDocument.namespace, let kind = Kind(rawValue: root.name) else {
+        let found = root.namespace.map { "{\($0)}\(root.name)" } ?? root.name
+        diagnostics.error(
+          "the root element is <\(found)>; expected <bid> or <bidForm> in the namespace \(BidDocument.namespace)",
+          at: here)
+        return nil
+      }
+      let solicitation = attribute("solicitation", of: root)
+      let variant = keyword("variant", of: root, as: DocumentVariant.self)
+      let currency = attribute("currency", of: root)
+      let awardMethod = keyword("awardMethod", of: root, as: AwardMethod.self)
+      let title = text("title", in: root)
+      let leadAgency = text("leadAgency", in: root)
+      let responsesDue = root.child("responsesDue").map { Field($0.text.trimmed, at: $0.location(in: path)) }
+      let bidderBlock = bidder(in: root)
+      let lots = root.children(named: "lot").compactMap { lot($0) }
+      let total = amount("total", in: root)
+      if lots.isEmpty { diagnostics.error("the document has no <lot>", at: here) }
+      guard let solicitation, let variant, let currency, let awardMethod, let title, let leadAgency, let bidderBlock,
+        let total, !diagnostics.hasErrors
+      else { return nil }
+      return BidDocument(
+        kind: kind, path: path, solicitation: solicitation, variant: variant, currency: currency,
+        awardMethod: awardMethod, title: title, leadAgency: leadAgency, responsesDue: responsesDue, bidder: bidderBlock,
+        lots: lots, total: total, location: here)
+    }
+
+    mutating func bidder(in root: XMLElementTree) -> Bidder? {
+      guard let element = required("bidder", in: root) else { return nil }
+      let fields = [
+        "name", "address", "contact", "email", "phone", "signer", "signerTitle", "date", "addendaAcknowledged",
+        "nonCollusion",
+      ].map { text($0, in: element) }
+      let present = fields.compactMap { $0 }
+      guard present.count == fields.count else { return nil }
+      return Bidder(
+        name: present[0], address: present[1], contact: present[2], email: present[3], phone: present[4],
+        signer: present[5], signerTitle: present[6], date: present[7], addendaAcknowledged: present[8],
+        nonCollusion: present[9], location: element.location(in: path))
+    }
+
+    mutating func lot(_ element: XMLElementTree) -> Lot? {
+      let id = attribute("id", of: element)
+      let title = attribute("title", of: element)
+      let lines = element.children(named: "line").compactMap { line($0) }
+      let subtotal = amount("subtotal", in: element)
+      guard let id, let title, let subtotal else { return nil }
+      return Lot(id: id, title: title, lines: lines, subtotal: subtotal, location: element.location(in: path))
+    }
+
+    mutating func line(_ element: XMLElementTree) -> Line? {
+      let here = element.location(in: path)
+      var number: Field<Int>?
+      if let written = attribute("number", of: element) {
+        let digits = written.value.hasPrefix("+") ? String(written.value.dropFirst()) : written.value
+        if let value = Int(digits), value > 0 {
+          number = Field(value, at: written.location)
+        } else {
+          diagnostics.error("the line number '\(written.value)' is not a positive whole number", at: here)
+        }
+      }
+      let item = element.attribute("item").map { Field($0.trimmed, at: here) }
+      let description = text("description", in: element)
+      let classification = text("classification", in: element)
+      let unit = text("unit", in: element)
+      let committed = quantity("committedQuantity", in: element)
+      let estimated = quantity("estimatedQuantity", in: element)
+      let total = quantity("quantity", in: element)
+      let noBid = element.child("noBid").map { $0.location(in: path) }
+      let unitPrice = noBid == nil ? amount("unitPrice", in: element) : .some(nil)
+      let extendedPrice = noBid == nil ? amount("extendedPrice", in: element) : .some(nil)
+      let brandModel = element.child("brandModel").flatMap { brand -> Field<String>? in
+        let text = brand.text.trimmed
+        return text.isEmpty ? nil : Field(text, at: brand.location(in: path))
+      }
+      guard let number, let description, let classification, let unit, let committed, let estimated, let total,
+        let unitPrice, let extendedPrice
+      else { return nil }
+      return Line(
+        number: number, item: item, description: description, classification: classification, unit: unit,
+        committedQuantity: committed, estimatedQuantity: estimated, quantity: total, unitPrice: unitPrice,
+        extendedPrice: extendedPrice, brandModel: brandModel, noBidLocation: noBid, location: here)
+    }
+
+    /// The child element `name`, or an error at `parent` when it is missing.
+    mutating func required(_ name: String, in parent: XMLElementTree) -> XMLElementTree? {
+      guard let element = parent.child(name) else {
+        diagnostics.error("<\(parent.name)> has no <\(name)>", at: parent.location(in: path))
+        return nil
+      }
+      return element
+    }
+
+    /// The text of the child element `name`, without leading and trailing whitespace.
+    mutating func text(_ name: String, in parent: XMLElementTree) -> Field<String>? {
+      guard let element = required(name, in: parent) else { return nil }
+      return Field(element.text.trimmed, at: element.location(in: path))
+    }
+
+    /// The attribute `name` of `element`, trimmed, or an error when it is missing.
+    mutating func attribute(_ name: String, of element: XMLElementTree) -> Field<String>? {
+      guard let value = element.attribute(name) else {
+        diagnostics.error("<\(element.name)> has no \(name) attribute", at: element.location(in: path))
+        return nil
+      }
+      return Field(value.trimmed, at: element.location(in: path))
+    }
+
+    /// The attribute `name` of `element` as one of the words of `type`.
+    mutating func keyword<Word: RawRepresentable<String> & CaseIterable & Hashable & Sendable>(
+      _ name: String, of element: XMLElementTree, as type: Word.Type
+    ) -> Field<Word>? {
+      guard let written = attribute(name, of: element) else { return nil }
+      guard let word = Word(rawValue: written.value) else {
+        let words = Word.allCases.map(\.rawValue).joined(separator: ", ")
+        diagnostics.error("\(name) '\(written.value)' is not one of \(words)", at: written.location)
+        return nil
+      }
+      return Field(word, at: written.location)
+    }
+
+    /// The quantity in the child element `name`; an error when missing, blank or not a decimal.
+    mutating func quantity(_ name: String, in parent: XMLElementTree) -> Field<Decimal>? {
+      guard let written = amount(name, in: parent) else { return nil }
+      guard let written else {
+        diagnostics.error("<\(name)> is empty; it must give a quantity", at: parent.location(in: path))
+        return nil
+      }
+      return written
+    }
+
+    /// The amount in the child element `name`: `.some(nil)` when blank, nil (with an error) when the element
+    /// is missing or its text is not a non-negative decimal.
+    mutating func amount(_ name: String, in parent: XMLElementTree) -> Field<Decimal>?? {
+      guard let element = required(name, in: parent) else { return nil }
+      let here = element.location(in: path)
+      let text = element.text.trimmed
+      if text.isEmpty { return .some(nil) }
+      switch BidDocument.decimal(text) {
+      case .success(let value) where value < 0:
+        diagnostics.error("<\(name)> is \(text); it must not be negative", at: here)
+        return nil
+      case .success(let value):
+        return .some(Field(value, at: here))
+      case .failure(let problem):
+        diagnostics.error("<\(name)> '\(text)' \(problem)", at: here)
+        return nil
+      }
+    }
+  }
+
+  /// Parses an XSD decimal exactly: `DecimalText` plus the forms XSD also allows, `.5` and `5.`.
+  static func decimal(_ text: String) -> Result<Decimal, DecimalText.Problem> {
+    var body = Substring(text.trimmed)
+    var sign = ""
+    if let first = body.first, first == "-" || first == "+" {
+      sign = String(first)
+      body = body.dropFirst()
+    }
+    var normalized = String(body)
+    if normalized.hasPrefix(".") { normalized = "0" + normalized }
+    if normalized.hasSuffix(".") { normalized += "0" }
+    return DecimalText.parse(sign + normalized)
+  }
+}

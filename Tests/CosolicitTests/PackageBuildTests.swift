@@ -1,0 +1,273 @@
+import Crypto
+import Foundation
+import FoundationXML
+import Testing
+import ZIPFoundation
+
+@testable import Cosolicit
+
+/// `cosolicit build`: the package is complete, reproducible, atomic, and its documents say what the aggregation
+/// says, checked by parsing the documents rather than by re-running the code that wrote them.
+@Suite struct PackageBuildTests {
+  static let example = repositoryRoot.appendingPathComponent("Examples/cascade-valley").path
+
+  func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-build-\(UUID().uuidString)")
+  }
+
+  /// Builds `workspace` into a new folder and returns the package folder.
+  func build(_ workspace: String = example, templates: String? = nil) throws -> URL {
+    let output = temporaryFolder()
+    let (outcome, diagnostics) = PackageBuild.run(
+      workspace: workspace, output: output.path, variants: [.joint, .piggyback], templates: templates)
+    let built = try #require(outcome, "\(diagnostics.map(\.description).joined(separator: "\n"))")
+    return URL(fileURLWithPath: built.folder)
+  }
+
+  func text(_ folder: URL, _ path: String) throws -> String {
+    try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+  }
+
+  /// An XHTML page as an XML document (its `<!DOCTYPE html>` line removed).
+  func xhtml(_ folder: URL, _ path: String) throws -> XMLDocument {
+    let page = try text(folder, path)
+    let body = page.hasPrefix("<!DOCTYPE html>") ? String(page.dropFirst("<!DOCTYPE html>".count)) : page
+    return try XMLDocument(xmlString: body, options: [])
+  }
+
+  func files(under folder: URL) throws -> [String] {
+    let enumerator = FileManager.default.enumerator(atPath: folder.path)
+    var paths: [String] = []
+    while let path = enumerator?.nextObject() as? String {
+      var isFolder: ObjCBool = false
+      FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isFolder)
+      if !isFolder.boolValue { paths.append(path) }
+    }
+    return paths.sorted()
+  }
+
+  @Test func buildingTwiceGivesByteIdenticalFilesAndZip() throws {
+    let first = try build()
+    let second = try build()
+    defer {
+      try? FileManager.default.removeItem(at: first.deletingLastPathComponent())
+      try? FileManager.default.removeItem(at: second.deletingLastPathComponent())
+    }
+    let paths = try files(under: first)
+    #expect(paths == (try files(under: second)))
+    #expect(paths.contains("CVPC-2027-01.zip") && paths.contains("joint/bid-form.html") && paths.contains("compare.md"))
+    for path in paths {
+      #expect(
+        try Data(contentsOf: first.appendingPathComponent(path))
+          == Data(contentsOf: second.appendingPathComponent(path)),
+        "\(path) differs between two builds")
+    }
+  }
+
+  @Test func manifestAndZipHoldEveryFile() throws {
+    let folder = try build()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let manifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json")))
+        as? [String: Any])
+    let entries = try #require(manifest["files"] as? [[String: Any]])
+    let listed = entries.compactMap { $0["path"] as? String }
+    #expect(listed == (try files(under: folder)).filter { $0 != "manifest.json" && $0 != "CVPC-2027-01.zip" })
+    for entry in entries {
+      let path = try #require(entry["path"] as? String)
+      let data = try Data(contentsOf: folder.appendingPathComponent(path))
+      #expect(entry["bytes"] as? Int == data.count, "\(path)")
+      #expect(entry["sha256"] as? String == SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+    }
+    let archive = try Archive(url: folder.appendingPathComponent("CVPC-2027-01.zip"), accessMode: .read)
+    let zipped = archive.map(\.path).sorted()
+    #expect(zipped == (listed + ["manifest.json"]).map { "CVPC-2027-01/\($0)" }.sorted())
+    for entry in archive where entry.path.hasSuffix("manifest.json") {
+      var data = Data()
+      _ = try archive.extract(entry) { data.append($0) }
+      #expect(data == (try Data(contentsOf: folder.appendingPathComponent("manifest.json"))))
+    }
+  }
+
+  /// The aggregation's lines from `solicitation.json`, by line number.
+  func aggregatedLines(_ folder: URL) throws -> [Int: [String: Any]] {
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("solicitation.json")))
+        as? [String: Any])
+    let lots = try #require(json["lots"] as? [[String: Any]])
+    var lines: [Int: [String: Any]] = [:]
+    for lot in lots {
+      for line in lot["lines"] as? [[String: Any]] ?? [] { lines[line["line"] as? Int ?? 0] = line }
+    }
+    return lines
+  }
+
+  /// The committed and estimated quantity the aggregation gives a line in `variant` (piggyback: only the lead
+  /// agency's binding shares are committed).
+  func expected(_ line: [String: Any], variant: String) -> (String, String) {
+    if variant == "joint" {
+      return (line["committed_quantity"] as? String ?? "", line["estimated_quantity"] as? String ?? "")
+    }
+    let shares = line["shares"] as? [[String: Any]] ?? []
+    let lead = shares.filter { $0["agency"] as? String == "alder-county" && $0["commitment"] as? String == "binding" }
+    let committed = lead.reduce(Decimal(0)) { $0 + (Decimal(string: $1["quantity"] as? String ?? "") ?? 0) }
+    let total = shares.reduce(Decimal(0)) { $0 + (Decimal(string: $1["quantity"] as? String ?? "") ?? 0) }
+    return (DecimalText.format(committed), DecimalText.format(total - committed))
+  }
+
+  @Test(arguments: ["joint", "piggyback"])
+  func everyQuantityInTheDocumentsEqualsTheAggregation(variant: String) throws {
+    let folder = try build()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let lines = try aggregatedLines(folder)
+    #expect(lines.count == 27)
+    // The XML bid form.
+    let form = try XMLDocument(data: Data(contentsOf: folder.appendingPathComponent("\(variant)/bid-form.xml")))
+    let formLines = try form.nodes(forXPath: "//*[local-name()='line']").compactMap { $0 as? XMLElement }
+    #expect(formLines.count == lines.count)
+    for element in formLines {
+      func attribute(_ name: String) -> String? { element.attributes?.first { $0.name == name }?.stringValue }
+      let number = Int(attribute("number") ?? "") ?? 0
+      let line = try #require(lines[number], "line \(number) \(element.attributes?.map { $0.name ?? "" } ?? [])")
+      let (committed, estimated) = expected(line, variant: variant)
+      func value(_ name: String) -> String? {
+        element.elements(forLocalName: name, uri: "urn:cosolicit:bid:1").first?.stringValue
+      }
+      #expect(value("committedQuantity") == committed, "bid form line \(number)")
+      #expect(value("estimatedQuantity") == estimated, "bid form line \(number)")
+      #expect(value("unit") == line["unit"] as? String)
+      #expect(attribute("item") == line["item"] as? String)
+    }
+    // The HTML RFP's tables.
+    let page = try xhtml(folder, "\(variant)/rfp.html")
+    let rows = try page.nodes(forXPath: "//*[local-name()='tr'][@data-line]").compactMap { $0 as? XMLElement }
+    #expect(rows.count == lines.count)
+    for row in rows {
+      // FoundationXML on Linux finds no attribute by name on elements in a default namespace; search the list.
+      let number = Int(row.attributes?.first { $0.name == "data-line" }?.stringValue ?? "") ?? 0
+      let cells = (row.children ?? []).map { $0.stringValue ?? "" }
+      let (committed, estimated) = expected(try #require(lines[number]), variant: variant)
+      #expect(cells[4] == committed && cells[5] == estimated, "rfp.html line \(number): \(cells)")
+    }
+    // The Markdown RFP's tables.
+    let markdown = try text(folder, "\(variant)/rfp.md")
+    let scope = markdown.components(separatedBy: "## 3.")[1].components(separatedBy: "## 4.")[0]
+    let markdownRows = scope.split(separator: "\n").filter {
+      $0.hasPrefix("| ") && Int($0.split(separator: "|")[0].trimmingCharacters(in: .whitespaces)) != nil
+    }
+    #expect(markdownRows.count == lines.count)
+    for row in markdownRows {
+      let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      let number = Int(cells[0]) ?? 0
+      let (committed, estimated) = expected(try #require(lines[number]), variant: variant)
+      #expect(cells[4] == committed && cells[5] == estimated, "rfp.md line \(number)")
+    }
+  }
+
+  @Test func participantsAndTotalsMatchTheAggregation() throws {
+    let folder = try build()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("solicitation.json")))
+        as? [String: Any])
+    let participants = try #require(json["participants"] as? [[String: Any]])
+    let csv = try text(folder, "participants.csv").split(separator: "\r\n").dropFirst()
+    #expect(csv.count == participants.count)
+    let page = try xhtml(folder, "joint/rfp.html")
+    let names = try page.nodes(forXPath: "//*[@id='participants']//*[local-name()='tbody']/*[local-name()='tr']/*[1]")
+      .map { $0.stringValue ?? "" }
+    #expect(names == participants.compactMap { $0["name"] as? String }, "the joint RFP names every participant")
+    for participant in participants {
+      let name = participant["name"] as? String ?? ""
+      #expect(csv.contains { $0.contains(participant["agency"] as? String ?? "?") })
+      #expect(try text(folder, "joint/rfp.md").contains("| \(name) |"))
+      #expect(try text(folder, "joint/rfp.html").contains("<h3>\(name)</h3>"), "delivery schedule for \(name)")
+    }
+    let totals = try #require(json["totals"] as? [String: Any])
+    let committed = try #require(Decimal(string: totals["committed_value"] as? String ?? ""))
+    #expect(try text(folder, "compare.md").contains("| Committed (binding) value | \(MoneyText.format(committed)) |"))
+  }
+
+  @Test func piggybackCarriesEveryCooperativeClauseElementAndCondition() throws {
+    let folder = try build()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    for path in ["piggyback/rfp.md", "piggyback/rfp.html"] {
+      let page = try text(folder, path)
+      for element in [
+        "Eligible users", "Identical prices and terms", "Direct ordering and payment", "not liable",
+        "Administrative fee and usage reporting", "1% of cooperative sales", "Local terms", "Access instrument",
+        "Public agencies and 501(c)(3) nonprofits located in the State of Oregon", "estimates, not commitments",
+        "Active term", "Scope", "Public lead agency", "Competitive solicitation", "Cooperative language",
+      ] {
+        #expect(page.contains(element), "\(path) lacks \(element)")
+      }
+      #expect(
+        !(try text(folder, path.replacingOccurrences(of: "piggyback", with: "joint"))).contains(
+          "Cooperative purchasing clause"))
+    }
+  }
+
+  @Test func hostileTextShowsAsTextEverywhere() throws {
+    let sandbox = try Sandbox()
+    let hostile = #"<script>alert(1)</script> & "Q" 'A' ]]> =SUM(1)"#
+    try sandbox.write(
+      "needs/hostile.yaml",
+      "agency: {id: hostile, name: '\(hostile.replacingOccurrences(of: "'", with: "''"))', type: city}\n"
+        + "deliver_to: '\(hostile.replacingOccurrences(of: "'", with: "''"))'\nitems:\n"
+        + "  - {description: '\(hostile.replacingOccurrences(of: "'", with: "''"))', classification: 'UNSPSC:43211599', "
+        + "quantity: 1, unit: each}\n")
+    let folder = try build(sandbox.root.path)
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    // Markup formats must carry it escaped; CSV and JSON carry it as data, each quoted in its own way.
+    for path in try files(under: folder) where [".html", ".xml", ".md"].contains { path.hasSuffix($0) } {
+      let page = try text(folder, path)
+      #expect(!page.contains("<script>alert(1)"), "\(path) carries the script as markup")
+      #expect(!page.contains("]]> =SUM"), "\(path) carries the raw text")
+    }
+    for path in ["joint/rfp.html", "piggyback/rfp.html", "compare.html"] {
+      let page = try xhtml(folder, path)
+      #expect(try page.nodes(forXPath: "//*[local-name()='script']").isEmpty, "\(path)")
+    }
+    let joint = try xhtml(folder, "joint/rfp.html")
+    #expect(joint.rootElement()?.stringValue?.contains(hostile) == true, "the name reads as itself")
+    let form = try XMLDocument(data: Data(contentsOf: folder.appendingPathComponent("joint/bid-form.xml")))
+    let descriptions = try form.nodes(forXPath: "//*[local-name()='description']").map { $0.stringValue ?? "" }
+    #expect(descriptions.contains(hostile))
+    #expect(try text(folder, "joint/rfp.md").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"))
+    #expect(
+      try text(folder, "participants.csv").contains("\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("solicitation.json")))
+        as? [String: Any])
+    let names = (json["participants"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+    #expect(names.contains(hostile), "JSON gives the name back unchanged")
+  }
+
+  @Test func theSchemaAcceptsAFilledBidAndRejectsANegativeOrMissingPrice() throws {
+    let folder = try build()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let schema = try text(folder, "joint/bid-form.xsd")
+    let validator = try XMLSchemaValidator(schema: schema, path: "bid-form.xsd")
+    let blank = try text(folder, "joint/bid-form.xml")
+    #expect(validator.validate(blank, path: "blank.xml").isEmpty)
+    var filled = blank.replacingOccurrences(of: "<bidForm ", with: "<bid ").replacingOccurrences(
+      of: "</bidForm>", with: "</bid>")
+    for (field, value) in [("name", "Acme"), ("signer", "Pat Lee"), ("date", "2027-03-01"), ("nonCollusion", "true")] {
+      filled = filled.replacingOccurrences(of: "<\(field)></\(field)>", with: "<\(field)>\(value)</\(field)>")
+    }
+    filled = filled.replacingOccurrences(of: "<unitPrice></unitPrice>", with: "<unitPrice>1.25</unitPrice>")
+      .replacingOccurrences(of: "<extendedPrice></extendedPrice>", with: "<extendedPrice>0</extendedPrice>")
+      .replacingOccurrences(of: "<subtotal></subtotal>", with: "<subtotal>0</subtotal>")
+      .replacingOccurrences(of: "<total></total>", with: "<total>0</total>")
+    #expect(validator.validate(filled, path: "filled.xml").isEmpty)
+    let negative = validator.validate(
+      filled.replacingOccurrences(of: "<unitPrice>1.25", with: "<unitPrice>-1.25"), path: "n.xml")
+    #expect(!negative.isEmpty && negative.allSatisfy { $0.location.line > 1 })
+    #expect(
+      !validator.validate(filled.replacingOccurrences(of: "<unitPrice>1.25</unitPrice>", with: ""), path: "m.xml")
+        .isEmpty)
+    #expect(
+      !validator.validate(filled.replacingOccurrences(of: "currency=\"USD\"", with: "currency=\"usd\""), path: "c.xml")
+        .isEmpty)
+  }
+}

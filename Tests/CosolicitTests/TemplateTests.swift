@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import Cosolicit
+
+/// The default templates, their overrides, and their errors.
+@Suite struct TemplateTests {
+  static let example = repositoryRoot.appendingPathComponent("Examples/cascade-valley").path
+
+  func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cosolicit-templates-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+  }
+
+  @Test func theEmbeddedDefaultsAreTheFilesInTemplates() throws {
+    let folder = repositoryRoot.appendingPathComponent("Templates")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0 != "README.md" }.sorted()
+    #expect(TemplateSet.defaultNames == names)
+    for name in names {
+      let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+      #expect(DefaultTemplates.files[name] == text, "\(name) is embedded as it is in Templates/")
+    }
+  }
+
+  @Test func anOverrideReplacesOneTemplateAndTheRestFallBack() throws {
+    let templates = try temporaryFolder()
+    let output = try temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: templates)
+      try? FileManager.default.removeItem(at: output)
+    }
+    try "{{%CONTENT_TYPE: MARKDOWN}}\nCustom RFP for {{solicitation.id}}: {{participantCount}} participants\n"
+      .write(to: templates.appendingPathComponent("rfp.md.mustache"), atomically: true, encoding: .utf8)
+    let (outcome, diagnostics) = PackageBuild.run(
+      workspace: Self.example, output: output.path, variants: [.joint], templates: templates.path)
+    let folder = try #require(outcome?.folder, "\(diagnostics)")
+    #expect(
+      try String(contentsOfFile: folder + "/joint/rfp.md", encoding: .utf8)
+        == "Custom RFP for CVPC-2027-01: 7 participants\n")
+    #expect(try String(contentsOfFile: folder + "/joint/rfp.html", encoding: .utf8).contains("Schedule of events"))
+    #expect(!FileManager.default.fileExists(atPath: folder + "/piggyback"), "only the variant asked for")
+  }
+
+  @Test func aBrokenTemplateNamesItsFileAndLineAndLeavesThePreviousPackage() throws {
+    let templates = try temporaryFolder()
+    let output = try temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: templates)
+      try? FileManager.default.removeItem(at: output)
+    }
+    let first = PackageBuild.run(workspace: Self.example, output: output.path, variants: [.joint], templates: nil)
+    let folder = try #require(first.outcome?.folder)
+    let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/CVPC-2027-01.zip"))
+    let broken = templates.appendingPathComponent("compare.html.mustache")
+    try "<html>\n<body>\n{{#lots}}\n<p>{{id}}</p>\n</body>\n".write(to: broken, atomically: true, encoding: .utf8)
+    try "ignored".write(to: templates.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+    let second = PackageBuild.run(
+      workspace: Self.example, output: output.path, variants: [.joint], templates: templates.path)
+    #expect(second.outcome == nil)
+    let error = try #require(second.diagnostics.first { $0.severity == .error })
+    #expect(error.location.path == broken.path && error.location.line >= 3, "\(error)")
+    #expect(second.diagnostics.contains { $0.severity == .warning && $0.location.path.hasSuffix("notes.txt") })
+    #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/CVPC-2027-01.zip")) == before)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["CVPC-2027-01"], "nothing left over")
+  }
+
+  /// Every name a template uses must be in its context: Mustache renders an unknown name as nothing, silently.
+  @Test func templatesReferenceOnlyNamesTheirContextHas() throws {
+    let intake = Intake.load(workspace: Self.example)
+    guard case .success(let joint) = Aggregator.aggregate(intake) else {
+      Issue.record("the example must aggregate")
+      return
+    }
+    func keys(_ value: Any) -> Set<String> {
+      if let object = value as? [String: Any] {
+        return object.reduce(into: Set(object.keys)) { $0.formUnion(keys($1.value)) }
+      }
+      if let array = value as? [Any] { return array.reduce(into: Set()) { $0.formUnion(keys($1)) } }
+      return []
+    }
+    let documentKeys = keys(DocumentContext(joint: joint, variant: .joint).values)
+      .union(keys(DocumentContext(joint: joint, variant: .piggyback).values))
+    let compareKeys = keys(CompareContext(joint: joint).values)
+    let tag = #/\{\{\{?\s*([#^/&]?)\s*([A-Za-z0-9_.]+)\s*\}?\}\}/#
+    for name in TemplateSet.defaultNames where name.hasSuffix(".mustache") && name != "document-style.mustache" {
+      let text = try #require(DefaultTemplates.files[name])
+      let known = name.hasPrefix("compare") ? compareKeys : documentKeys
+      for match in text.matches(of: tag) {
+        for part in match.2.split(separator: ".") where !known.contains(String(part)) {
+          Issue.record("\(name) uses '\(match.2)', which its context does not have")
+        }
+      }
+    }
+  }
+}
