@@ -78,6 +78,14 @@ import Testing
     #expect(report.summary.hasSuffix("Result:       conforming: 0 errors, 0 warnings"))
   }
 
+  @Test func aBidWithoutTheNonCollusionCertificationIsNotConforming() throws {
+    let report = try Self.check("filled.xml", against: "blank.xml") {
+      $0.replacingOccurrences(of: "<nonCollusion>true</nonCollusion>", with: "<nonCollusion>false</nonCollusion>")
+    }
+    #expect(!report.conforming)
+    #expect(report.diagnostics.contains { $0.severity == .error && $0.message.contains("non-collusion") })
+  }
+
   @Test func validFilledBidConformsWithoutASolicitation() throws {
     let report = try Self.check("filled.xml", against: nil)
     #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")

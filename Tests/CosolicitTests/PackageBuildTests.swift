@@ -270,4 +270,16 @@ import ZIPFoundation
       !validator.validate(filled.replacingOccurrences(of: "currency=\"USD\"", with: "currency=\"usd\""), path: "c.xml")
         .isEmpty)
   }
+
+  @Test func aDescriptionOverSeveralLinesStillMakesAValidBidForm() throws {
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "needs/multiline.yaml",
+      "agency: {id: multi, name: Multi, type: city}\ndeliver_to: Hall\nitems:\n  - description: |\n"
+        + "      Standing desk, electric\n      with cable tray\n    classification: UNSPSC:43211599\n"
+        + "    quantity: 2\n    unit: each\n")
+    let folder = try build(sandbox.root.path)
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    #expect(try text(folder, "joint/bid-form.xml").contains("Standing desk, electric\nwith cable tray"))
+  }
 }

@@ -22,6 +22,13 @@ public enum BidCheck {
     var diagnostics = DiagnosticCollector()
     diagnostics.append(contentsOf: loaded.diagnostics)
     checkUniqueness(of: document, &diagnostics)
+    // The schema makes the certification a boolean; an untrue one makes the bid non-responsive.
+    let certification = document.bidder.nonCollusion
+    if ["false", "0"].contains(certification.value.trimmingCharacters(in: .whitespaces)) {
+      diagnostics.error(
+        "the bidder does not make the non-collusion certification; a bid without it cannot be accepted",
+        at: certification.location)
+    }
     if let reference { compare(document, with: reference, &diagnostics) }
     checkNoBids(in: document, awardMethod: reference?.awardMethod.value ?? document.awardMethod.value, &diagnostics)
     let (lots, total) = recompute(document, &diagnostics)

@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// The fillable HTML bid form in a real headless browser (Chromium driven by Selenium): type prices, read the
+/// live totals, save the bid, and check the saved XML with the schema and with `cosolicit check-bid`.
+///
+/// Runs when Chromium, its driver and Python's selenium are installed; `.ci/run` installs them and sets
+/// `COSOLICIT_REQUIRE_BROWSER=1`, which makes a missing browser a failure instead of a skipped test.
+@Suite struct BrowserBidFormTests {
+  static var browserAvailable: Bool {
+    FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+      && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
+      && (try? CommandLineTests().runTool("/usr/bin/env", ["python3", "-c", "import selenium"]).status) == 0
+  }
+
+  static var required: Bool { ProcessInfo.processInfo.environment["COSOLICIT_REQUIRE_BROWSER"] == "1" }
+
+  /// A copy of the small fixture workspace with a write-in whose description is hostile markup.
+  static func hostileWorkspace(in folder: URL) throws -> URL {
+    let workspace = folder.appendingPathComponent("hostile-workspace")
+    try FileManager.default.copyItem(
+      at: CommandLineTests.repositoryRoot.appendingPathComponent("Tests/Fixtures/workspace"), to: workspace)
+    try """
+    agency: {id: hostile, name: "Hostile <b>City</b> & Co", type: city}
+    deliver_to: Hall
+    items:
+      - description: "Laptop <script>alert(1)</script> & \\"quoted\\" ]]> 'single'"
+        classification: UNSPSC:43211599
+        quantity: 3
+        unit: each
+
+    """.write(to: workspace.appendingPathComponent("needs/hostile.yaml"), atomically: true, encoding: .utf8)
+    return workspace
+  }
+
+  @Test(.enabled(if: browserAvailable || required, "needs chromium, chromium-driver and python3 selenium"))
+  func theBidFormComputesTotalsAndSavesAConformingBid() throws {
+    #expect(Self.browserAvailable, "COSOLICIT_REQUIRE_BROWSER=1 but the browser or selenium is missing")
+    let cli = CommandLineTests()
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-browser-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: output) }
+    let workspaces = [
+      ("CVPC-2027-01", CommandLineTests.repositoryRoot.appendingPathComponent("Examples/cascade-valley")),
+      ("JS-2027-001", try Self.hostileWorkspace(in: output)),
+    ]
+    for (id, workspace) in workspaces {
+      let built = try cli.run(["build", workspace.path, "--out", output.path])
+      #expect(built.status == 0, "\(built.errorOutput)")
+      let package = output.appendingPathComponent(id)
+      for variant in ["joint", "piggyback"] {
+        let script = CommandLineTests.repositoryRoot.appendingPathComponent("Tests/Browser/bid_form_test.py").path
+        let result = try cli.runTool(
+          "/usr/bin/env",
+          [
+            "python3", script, package.appendingPathComponent("\(variant)/bid-form.html").path,
+            package.appendingPathComponent("\(variant)/bid-form.xsd").path, CommandLineTests.executable.path,
+            "check-bid", "--solicitation", package.path,
+          ])
+        #expect(result.status == 0, "\(id) \(variant): \(result.output)\n\(result.errorOutput)")
+        #expect(result.output.contains(" passed, 0 failed"), "\(id) \(variant): \(result.output)")
+        if id == "JS-2027-001" {
+          #expect(result.output.contains("ok   the hostile description is shown as text"), "\(result.output)")
+        }
+      }
+    }
+  }
+}
