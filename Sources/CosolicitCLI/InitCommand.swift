@@ -1,0 +1,25 @@
+import ArgumentParser
+import Cosolicit
+import Foundation
+
+extension CosolicitCommand {
+  struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Write a small, valid, commented workspace to start from.",
+      discussion: "Refuses to write into a folder that already has files."
+    )
+
+    @Argument(help: "The folder to create.")
+    var directory: String
+
+    func run() throws {
+      do {
+        try StarterWorkspace.write(to: directory)
+      } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        throw ExitCode.failure
+      }
+      print("Wrote a workspace to \(directory): edit it, then run 'cosolicit validate \(directory)'")
+    }
+  }
+}

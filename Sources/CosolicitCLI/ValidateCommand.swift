@@ -1,0 +1,49 @@
+import ArgumentParser
+import Cosolicit
+import Foundation
+
+extension CosolicitCommand {
+  struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Check a workspace, or single files, and report every problem.",
+      discussion: """
+        Prints each problem as 'path:line:column: error|warning: message' on standard error, then a summary \
+        line. Exits 0 when there are no errors, 1 when there are, 2 on usage errors.
+        """
+    )
+
+    @Argument(help: "A workspace folder (default: the current folder), or solicitation, catalog and needs files.")
+    var paths: [String] = []
+
+    @Option(help: "How to print the problems: text (on standard error) or json (an array on standard output).")
+    var format: ValidationReport.Format = .text
+
+    func validate() throws {
+      for path in paths where !FileManager.default.fileExists(atPath: path) {
+        throw ValidationError("no such file or folder: \(path)")
+      }
+    }
+
+    func run() throws {
+      let targets = paths.isEmpty ? ["."] : paths
+      let folders = targets.filter(isFolder)
+      let files = targets.filter { !isFolder($0) }
+      var intakes = folders.map { Intake.load(workspace: $0) }
+      if !files.isEmpty { intakes.append(Intake.load(files: files)) }
+      let report = ValidationReport(Intake.merging(intakes))
+      switch format {
+      case .text: FileHandle.standardError.write(Data(report.findings(as: .text).utf8))
+      case .json: FileHandle.standardOutput.write(Data(report.findings(as: .json).utf8))
+      }
+      FileHandle.standardError.write(Data((report.summary + "\n").utf8))
+      if report.failed { throw ExitCode.failure }
+    }
+
+    private func isFolder(_ path: String) -> Bool {
+      var folder: ObjCBool = false
+      return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+  }
+}
+
+extension ValidationReport.Format: ExpressibleByArgument {}
