@@ -255,7 +255,8 @@ def exercise(driver, html_path, xsd_path, check_command, download_dir, checks):
     message = status.text
     first = all_lines[0]["number"]
     checks.check(status.is_displayed() and all(part in message for part in
-                                               ("Company name", "person signing", "Date", f"Line {first}:")),
+                                               ("Company name", "person signing", "Date", "non-collusion",
+                                                f"Line {first}:")),
                  "saving an incomplete bid lists what is missing", repr(message[:300]))
     checks.check(list(download_dir.iterdir()) == [], "an incomplete bid is not downloaded",
                  repr(list(download_dir.iterdir())))

@@ -210,6 +210,12 @@ import ZIPFoundation
   @Test func hostileTextShowsAsTextEverywhere() throws {
     let sandbox = try Sandbox()
     let hostile = #"<script>alert(1)</script> & "Q" 'A' ]]> =SUM(1)"#
+    let quoted = "'" + hostile.replacingOccurrences(of: "'", with: "''") + "'"
+    let definition = try String(contentsOfFile: sandbox.path("solicitation.yaml"), encoding: .utf8)
+      .replacingOccurrences(of: "title: Office Technology and Custodial Supplies", with: "title: \(quoted)")
+      .replacingOccurrences(of: "  name: City of Example", with: "  name: \(quoted)")
+      .replacingOccurrences(of: "    title: Office technology", with: "    title: \(quoted)")
+    try sandbox.write("solicitation.yaml", definition)
     try sandbox.write(
       "needs/hostile.yaml",
       "agency: {id: hostile, name: '\(hostile.replacingOccurrences(of: "'", with: "''"))', type: city}\n"
@@ -227,6 +233,12 @@ import ZIPFoundation
     for path in ["joint/rfp.html", "piggyback/rfp.html", "compare.html"] {
       let page = try xhtml(folder, path)
       #expect(try page.nodes(forXPath: "//*[local-name()='script']").isEmpty, "\(path)")
+      #expect(page.rootElement()?.stringValue?.contains(hostile) == true, "\(path) shows the text as itself")
+    }
+    for variant in ["joint", "piggyback"] {
+      let form = try text(folder, "\(variant)/bid-form.html")
+      #expect(form.components(separatedBy: "<script").count == 2, "the bid form's own script and no other")
+      #expect(form.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q&quot; &#39;A&#39; ]]&gt;"))
     }
     let joint = try xhtml(folder, "joint/rfp.html")
     #expect(joint.rootElement()?.stringValue?.contains(hostile) == true, "the name reads as itself")
@@ -281,5 +293,59 @@ import ZIPFoundation
     let folder = try build(sandbox.root.path)
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
     #expect(try text(folder, "joint/bid-form.xml").contains("Standing desk, electric\nwith cable tray"))
+  }
+
+  @Test func valuesInTheRFPAndTheComparisonEqualTheAggregation() throws {
+    let folder = try build()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("solicitation.json")))
+        as? [String: Any])
+    func decimal(_ value: Any?) -> Decimal { Decimal(string: value as? String ?? "") ?? 0 }
+    // Participants' committed values in the joint RFP.
+    let page = try xhtml(folder, "joint/rfp.html")
+    let rows = try page.nodes(forXPath: "//*[@id='participants']//*[local-name()='tbody']/*[local-name()='tr']")
+    let participants = try #require(json["participants"] as? [[String: Any]])
+    #expect(rows.count == participants.count)
+    for (row, participant) in zip(rows, participants) {
+      let cells = (row.children ?? []).map { $0.stringValue ?? "" }
+      #expect(cells.last == MoneyText.format(decimal(participant["committed_value"])), "\(cells)")
+    }
+    // Per-lot values of both variants in the comparison, from the shares and prices in the JSON.
+    let comparison = try xhtml(folder, "compare.html")
+    for lot in try #require(json["lots"] as? [[String: Any]]) {
+      var joint = (committed: Decimal(0), estimated: Decimal(0))
+      var piggyback = (committed: Decimal(0), estimated: Decimal(0))
+      for line in lot["lines"] as? [[String: Any]] ?? [] {
+        guard let price = (line["estimated_unit_price"] as? String).flatMap({ Decimal(string: $0) }) else { continue }
+        joint.committed += decimal(line["committed_quantity"]) * price
+        joint.estimated += decimal(line["estimated_quantity"]) * price
+        let (committed, estimated) = expected(line, variant: "piggyback")
+        piggyback.committed += decimal(committed) * price
+        piggyback.estimated += decimal(estimated) * price
+      }
+      let id = lot["id"] as? String ?? ""
+      let row = try #require(
+        try comparison.nodes(forXPath: "//*[local-name()='tr'][@data-lot='\(id)']").first as? XMLElement)
+      let cells = (row.children ?? []).map { $0.stringValue ?? "" }
+      #expect(
+        cells[2] == MoneyText.format(joint.committed) && cells[3] == MoneyText.format(joint.estimated)
+          && cells[5] == MoneyText.format(piggyback.committed) && cells[6] == MoneyText.format(piggyback.estimated),
+        "lot \(id): \(cells)")
+    }
+    // The quantities the HTML bid form prices.
+    let lines = try aggregatedLines(folder)
+    for variant in ["joint", "piggyback"] {
+      let form = try text(folder, "\(variant)/bid-form.html")
+      let published = form.matches(of: #/data-number="(\d+)"[^>]*data-quantity="([0-9.]+)"/#).map {
+        (Int($0.1) ?? 0, String($0.2))
+      }
+      #expect(published.count == lines.count, "\(variant)")
+      for (number, quantity) in published {
+        let line = try #require(lines[number])
+        #expect(
+          quantity == DecimalText.format(decimal(line["committed_quantity"]) + decimal(line["estimated_quantity"])))
+      }
+    }
   }
 }

@@ -60,7 +60,8 @@ public struct BidReference: Sendable {
       }
       return BidFormProvider.blankForm(workspace: solicitation, variant: variant).flatMap { text in
         read(
-          text, path: join(solicitation, join(variant.rawValue, formName)), schema: defaultSchema,
+          text, path: join(solicitation, "(\(variant.rawValue) bid form built from the workspace)"),
+          schema: defaultSchema,
           schemaPath: defaultSchemaPath)
       }
     } else {

@@ -22,4 +22,18 @@ public enum EntityType: String, CaseIterable, Sendable, Keyword {
     case .other: "other public entity"
     }
   }
+
+  /// The plural phrase, such as "school districts".
+  public var pluralName: String {
+    switch self {
+    case .state: "state agencies"
+    case .county: "counties"
+    case .city: "cities"
+    case .k12: "school districts"
+    case .higherEd: "colleges and universities"
+    case .specialDistrict: "special districts"
+    case .nonprofit: "nonprofits"
+    case .other: "other public entities"
+    }
+  }
 }

@@ -5,10 +5,10 @@ extension DocumentContext {
   var cooperativeValues: [String: Any] {
     let terms = solicitation.cooperative
     let eligible = terms?.eligible ?? []
-    let names = eligible.isEmpty ? ["public agencies"] : eligible.map(\.displayName)
+    let names = eligible.isEmpty ? ["public agencies"] : eligible.map(\.pluralName)
     let fee = terms?.adminFeePercent ?? 0
     return [
-      "eligible": Self.list(names.map { $0 + (eligible.isEmpty ? "" : "s") }),
+      "eligible": Self.list(names).prefix(1).uppercased() + Self.list(names).dropFirst(),
       "geography": terms?.geography ?? "any jurisdiction whose laws allow cooperative purchasing",
       "adminFee": DecimalText.format(fee), "hasAdminFee": fee > 0,
       "instrument": terms?.instrument ?? "a participating addendum signed by the contractor and the using agency",

@@ -106,8 +106,18 @@ struct DocumentContext {
       "committedValue": price.map { MoneyText.format(committed * $0) } ?? "",
       "estimatedValue": price.map { MoneyText.format(estimated * $0) } ?? "",
       "deliverySites": line.deliverySites.joined(separator: "; "),
-      "earliestNeedBy": line.earliestNeedBy?.description ?? "",
+      "earliestNeedBy": earliestNeedBy(of: line)?.description ?? "",
     ]
+  }
+
+  /// The earliest date the committed volume is needed by: any share's in a joint solicitation, the lead
+  /// agency's binding shares' in a piggyback-open one (the others may never order).
+  func earliestNeedBy(of line: SolicitationLine) -> CalendarDate? {
+    switch variant {
+    case .joint: line.earliestNeedBy
+    case .piggyback:
+      line.shares.filter { $0.agencyID == leadID && $0.commitment == .binding }.compactMap(\.needBy).min()
+    }
   }
 
   private var lotValues: [[String: Any]] {

@@ -22,10 +22,14 @@ public struct TemplateSet: Sendable {
     var files = DefaultTemplates.files.mapValues { (text: $0, origin: "") }
     for (name, value) in files { files[name] = (value.text, "Templates/\(name)") }
     if let overrides {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: overrides)) ?? []
-      if names.isEmpty, !FileManager.default.fileExists(atPath: overrides) {
-        problems.append(Diagnostic(.error, "the templates folder does not exist", at: .start(of: overrides)))
+      var isFolder: ObjCBool = false
+      if !FileManager.default.fileExists(atPath: overrides, isDirectory: &isFolder) || !isFolder.boolValue {
+        problems.append(
+          Diagnostic(
+            .error, "--templates must name a folder of templates that replace the defaults of the same name",
+            at: .start(of: overrides)))
       }
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: overrides)) ?? []
       for name in names.sorted() where !name.hasPrefix(".") {
         let path = Workspace.join(overrides, name)
         guard files[name] != nil else {
