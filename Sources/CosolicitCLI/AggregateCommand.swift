@@ -24,12 +24,17 @@ extension CosolicitCommand {
     @Option(help: "Write to this file (whole or not at all) instead of standard output.")
     var out: String?
 
+    @Flag(help: "Show no progress bar, even on a terminal.")
+    var quiet = false
+
     func validate() throws {
       try requireFolder(workspace, "workspace")
     }
 
     func run() throws {
-      let intake = Intake.load(workspace: workspace)
+      let progress = TerminalProgress(label: "reading needs files", quiet: quiet)
+      let intake = Intake.load(workspace: workspace, progress: progress.update)
+      progress.finish()
       FileHandle.standardError.write(Data(ValidationReport(intake).findings(as: .text).utf8))
       let joint: JointSolicitation
       switch Aggregator.aggregate(intake) {

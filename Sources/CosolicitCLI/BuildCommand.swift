@@ -29,6 +29,9 @@ extension CosolicitCommand {
     @Option(help: "A folder of templates that replace the defaults of the same name, one file at a time.")
     var templates: String?
 
+    @Flag(help: "Show no progress bar, even on a terminal.")
+    var quiet = false
+
     func validate() throws {
       try requireFolder(workspace, "workspace")
     }
@@ -40,8 +43,10 @@ extension CosolicitCommand {
         case .piggyback: [.piggyback]
         case .both: [.joint, .piggyback]
         }
+      let progress = TerminalProgress(label: "reading needs files", quiet: quiet)
       let (outcome, diagnostics) = PackageBuild.run(
-        workspace: workspace, output: out, variants: variants, templates: templates)
+        workspace: workspace, output: out, variants: variants, templates: templates, progress: progress.update)
+      progress.finish()
       FileHandle.standardError.write(Data(diagnostics.map { "\($0)\n" }.joined().utf8))
       guard let outcome else {
         FileHandle.standardError.write(Data("error: the package was not written\n".utf8))

@@ -18,6 +18,9 @@ extension CosolicitCommand {
     @Option(help: "How to print the problems: text (on standard error) or json (an array on standard output).")
     var format: ValidationReport.Format = .text
 
+    @Flag(help: "Show no progress bar, even on a terminal.")
+    var quiet = false
+
     func validate() throws {
       for path in paths where !FileManager.default.fileExists(atPath: path) {
         throw ValidationError("no such file or folder: \(path)")
@@ -28,7 +31,9 @@ extension CosolicitCommand {
       let targets = paths.isEmpty ? ["."] : paths
       let folders = targets.filter(isFolder)
       let files = targets.filter { !isFolder($0) }
-      var intakes = folders.map { Intake.load(workspace: $0) }
+      let progress = TerminalProgress(label: "reading needs files", quiet: quiet)
+      var intakes = folders.map { Intake.load(workspace: $0, progress: progress.update) }
+      progress.finish()
       if !files.isEmpty { intakes.append(Intake.load(files: files)) }
       let report = ValidationReport(Intake.merging(intakes))
       switch format {

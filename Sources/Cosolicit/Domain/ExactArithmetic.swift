@@ -33,21 +33,34 @@ public enum ExactArithmetic {
     return total
   }
 
-  /// How many digits a value has before and after the point, and from its first to its last non-zero digit.
+  /// How many digits a value has before and after the point, and in its significand. Read from the value's
+  /// exponent and a comparison with powers of ten, without formatting it: this runs for every share. The
+  /// significand may end in zeros, so `significant` can over-count, which only makes the check stricter.
   struct Shape {
     var integer = 0
     var fraction = 0
     var significant = 0
 
+    private static let powersOfTen: [Decimal] = (0...38).map { power in
+      var value = Decimal(1)
+      for _ in 0..<power { value *= 10 }
+      return value
+    }
+
     init(_ value: Decimal) {
-      let text = DecimalText.format(value).drop { $0 == "-" }
-      let parts = text.split(separator: ".", maxSplits: 1)
-      let whole = parts.first.map { $0.drop { $0 == "0" } } ?? ""
-      let decimals = parts.count > 1 ? String(parts[1].reversed().drop { $0 == "0" }.reversed()) : ""
-      integer = whole.count
-      fraction = decimals.count
-      let digits = (whole + decimals).drop { $0 == "0" }
-      significant = String(digits.reversed().drop { $0 == "0" }).count
+      guard value != 0 else { return }
+      let significand = value.significand.magnitude
+      // The number of digits: the first power of ten above the significand.
+      var low = 0
+      var high = Self.powersOfTen.count - 1
+      while low < high {
+        let middle = (low + high) / 2
+        if Self.powersOfTen[middle] > significand { high = middle } else { low = middle + 1 }
+      }
+      significant = Self.powersOfTen[low] > significand ? low : Self.powersOfTen.count
+      let exponent = value.exponent
+      integer = max(0, significant + exponent)
+      fraction = max(0, -exponent)
     }
   }
 }

@@ -24,13 +24,25 @@ public struct Intake: Sendable {
   /// The number of warnings.
   public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
-  /// Reads and checks the workspace folder at `root`.
-  public static func load(workspace root: String) -> Intake {
+  /// Reads and checks the workspace folder at `root`. `progress`, if given, hears how many needs files of how
+  /// many have been read, from whichever thread read the last one.
+  public static func load(
+    workspace root: String, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) -> Intake {
     var diagnostics = DiagnosticCollector()
     let workspace = Workspace.locate(root, &diagnostics)
     let solicitation = workspace.solicitationPath.flatMap { SolicitationReader.read($0, &diagnostics) }
     let catalog = workspace.catalogPath.flatMap { CatalogReader.read($0, &diagnostics) }
-    let needs = workspace.needsPaths.compactMap { NeedsReader.read($0, &diagnostics) }
+    // Needs files are independent: read them on every core, then gather their findings in file order.
+    let counter = ProgressCounter(total: workspace.needsPaths.count, report: progress)
+    let read = ConcurrentMap.map(workspace.needsPaths) { path -> (NeedsFile?, [Diagnostic]) in
+      var findings = DiagnosticCollector()
+      let file = NeedsReader.read(path, &findings)
+      counter.step()
+      return (file, findings.diagnostics)
+    }
+    for (_, findings) in read { diagnostics.append(contentsOf: findings) }
+    let needs = read.compactMap(\.0)
     // A catalog that exists but cannot be read is reported as such; its items are not then called unknown.
     let catalogKnown = workspace.catalogPath == nil || catalog != nil
     crossCheck(solicitation, catalog, needs, catalogKnown: catalogKnown, &diagnostics)

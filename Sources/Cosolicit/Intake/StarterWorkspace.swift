@@ -31,6 +31,11 @@ public enum StarterWorkspace {
   /// temporary folder first and moved into place, so a failure leaves nothing half-written; an existing empty
   /// folder is kept (with its permissions) and filled, never removed.
   public static func write(to path: String) throws(Failure) {
+    try write(files, to: path)
+  }
+
+  /// Writes `files` (relative path and text) to the folder `path` the same way: staged, then moved into place.
+  static func write(_ contents: [(path: String, contents: String)], to path: String) throws(Failure) {
     let files = FileManager.default
     var isFolder: ObjCBool = false
     let exists = files.fileExists(atPath: path, isDirectory: &isFolder)
@@ -42,7 +47,7 @@ public enum StarterWorkspace {
     let staging = parent.appendingPathComponent(".cosolicit-init-\(UUID().uuidString)")
     defer { try? files.removeItem(at: staging) }
     do {
-      for file in Self.files {
+      for file in contents {
         let url = staging.appendingPathComponent(file.path)
         try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(file.contents.utf8).write(to: url)

@@ -19,9 +19,10 @@ public enum PackageBuild {
   /// Builds the package of the workspace at `workspace` into `output` (default `workspace/dist`). The findings
   /// (warnings, and errors when nothing was written) come back either way.
   public static func run(
-    workspace: String, output: String?, variants: [DocumentVariant], templates: String?
+    workspace: String, output: String?, variants: [DocumentVariant], templates: String?,
+    progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> (outcome: Outcome?, diagnostics: [Diagnostic]) {
-    let intake = Intake.load(workspace: workspace)
+    let intake = Intake.load(workspace: workspace, progress: progress)
     var diagnostics = DiagnosticCollector()
     diagnostics.append(contentsOf: intake.diagnostics)
     let joint: JointSolicitation
