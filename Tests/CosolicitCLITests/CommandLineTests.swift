@@ -172,4 +172,17 @@ import Testing
     #expect(refused.status == 1)
     #expect(refused.errorOutput.contains("the package was not written"))
   }
+
+  @Test func noProgressBarWhenOutputIsNotATerminal() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cosolicit-cli-sample-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sample = try run(["sample", folder.path, "--participants", "300", "--lines", "40"])
+    #expect(sample.status == 0, "\(sample.errorOutput)")
+    let result = try run(["validate", folder.path])
+    #expect(result.status == 0, "\(result.errorOutput)")
+    #expect(!result.errorOutput.contains("\r"), "no progress bar on a pipe")
+    #expect(result.errorOutput == "checked 302 files: 300 participants, 12000 lines; 0 errors, 0 warnings\n")
+    #expect(try run(["sample", folder.path]).status == 1, "a sample never overwrites a folder")
+  }
 }

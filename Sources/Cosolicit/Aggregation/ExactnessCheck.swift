@@ -9,6 +9,7 @@ enum ExactnessCheck {
     var estimatedValue = Decimal(0)
     var byUnit: [String: Decimal] = [:]
     var byParticipant: [String: Decimal] = [:]
+    var shapes: [Decimal: ExactArithmetic.Shape] = [:]
     for line in lots.flatMap(\.lines) {
       func problem(_ what: String) -> Diagnostic {
         Diagnostic(
@@ -24,6 +25,7 @@ enum ExactnessCheck {
       else { return problem("the total quantity") }
       byUnit[line.unit.code] = unitTotal
       guard let price = line.estimatedUnitPrice else { continue }
+      let priceShape = ExactArithmetic.Shape(price)
       guard let committedPart = ExactArithmetic.product(committed, price),
         let estimatedPart = ExactArithmetic.product(estimated, price),
         let newCommitted = ExactArithmetic.sum(committedValue, committedPart),
@@ -31,7 +33,10 @@ enum ExactnessCheck {
       else { return problem("the value") }
       (committedValue, estimatedValue) = (newCommitted, newEstimated)
       for share in line.shares {
-        guard let value = ExactArithmetic.product(share.quantity, price),
+        // Quantities repeat across shares; their shapes are worked out once each.
+        let shape = shapes[share.quantity] ?? ExactArithmetic.Shape(share.quantity)
+        shapes[share.quantity] = shape
+        guard let value = ExactArithmetic.product(share.quantity, shape, price, priceShape),
           let total = ExactArithmetic.sum(byParticipant[share.agencyID] ?? 0, value)
         else { return problem("\(share.agencyID)'s value") }
         byParticipant[share.agencyID] = total

@@ -17,15 +17,40 @@ public struct SolicitationLine: Sendable {
   /// The lead agency's price estimate per base unit, when the catalog gives one.
   public var estimatedUnitPrice: Decimal?
   /// The participants' shares, ordered by agency.
-  public var shares: [Share]
+  public let shares: [Share]
+  /// The sum of the binding shares.
+  public let committedQuantity: Decimal
+  /// The sum of the non-binding shares.
+  public let estimatedQuantity: Decimal
+
+  /// Creates a line; the committed and estimated totals are summed once, here.
+  public init(
+    number: Int, lotID: String, itemID: String?, description: String, classification: Classification,
+    unit: UnitOfMeasure, estimatedUnitPrice: Decimal?, shares: [Share]
+  ) {
+    self.number = number
+    self.lotID = lotID
+    self.itemID = itemID
+    self.description = description
+    self.classification = classification
+    self.unit = unit
+    self.estimatedUnitPrice = estimatedUnitPrice
+    self.shares = shares
+    var committed = Decimal(0)
+    var estimated = Decimal(0)
+    for share in shares {
+      switch share.commitment {
+      case .binding: committed += share.quantity
+      case .estimate: estimated += share.quantity
+      }
+    }
+    committedQuantity = committed
+    estimatedQuantity = estimated
+  }
 
   /// Whether the line is a write-in rather than a catalog item.
   public var isWriteIn: Bool { itemID == nil }
 
-  /// The sum of the binding shares.
-  public var committedQuantity: Decimal { total(of: .binding) }
-  /// The sum of the non-binding shares.
-  public var estimatedQuantity: Decimal { total(of: .estimate) }
   /// The committed quantity at the estimated unit price.
   public var committedValue: Decimal? { estimatedUnitPrice.map { committedQuantity * $0 } }
   /// The estimated quantity at the estimated unit price.
@@ -36,7 +61,4 @@ public struct SolicitationLine: Sendable {
   /// The earliest date any share is needed by.
   public var earliestNeedBy: CalendarDate? { shares.compactMap(\.needBy).min() }
 
-  private func total(of commitment: Commitment) -> Decimal {
-    shares.filter { $0.commitment == commitment }.reduce(Decimal(0)) { $0 + $1.quantity }
-  }
 }

@@ -9,7 +9,12 @@ public enum ExactArithmetic {
   /// `a × b`, or nil when the exact product has more digits than fit.
   public static func product(_ a: Decimal, _ b: Decimal) -> Decimal? {
     if a == 0 || b == 0 { return 0 }
-    guard Shape(a).significant + Shape(b).significant <= maximumDigits else { return nil }
+    return product(a, Shape(a), b, Shape(b))
+  }
+
+  /// `a × b` for values whose shapes are known already (a caller checking many products of few values).
+  static func product(_ a: Decimal, _ shapeA: Shape, _ b: Decimal, _ shapeB: Shape) -> Decimal? {
+    guard shapeA.significant + shapeB.significant <= maximumDigits else { return nil }
     return a * b
   }
 

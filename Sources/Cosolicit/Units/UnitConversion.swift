@@ -28,8 +28,9 @@ public struct UnitConversion: Hashable, Sendable {
   /// `quantity` in the target unit, and whether that is exact. A division that does not terminate (kilograms
   /// into pounds) is rounded half to even to ``roundingScale`` decimal places and reported as not exact.
   public func apply(to quantity: Decimal) -> (value: Decimal, isExact: Bool) {
-    // Inputs have at most 15 digits and factors at most 15, so the product fits; checked all the same.
-    guard let scaled = ExactArithmetic.product(quantity, numerator) else { return (quantity * numerator, false) }
+    // Quantities and pack sizes have at most 15 digits (DecimalText) and unit factors at most 13, so the product
+    // has at most 30 and is exact.
+    let scaled = quantity * numerator
     if denominator == 1 { return (scaled, true) }
     var value = scaled / denominator
     if value * denominator == scaled { return (value, true) }

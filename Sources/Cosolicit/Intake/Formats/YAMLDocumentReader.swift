@@ -21,7 +21,9 @@ public enum YAMLDocumentReader {
     }
     let root: Node?
     do {
-      root = try Yams.compose(yaml: source.text)
+      // The basic resolver: tags are never used here (scalars are read as written), and resolving them runs
+      // regular expressions on every key when Yams checks for duplicates.
+      root = try Yams.compose(yaml: source.text, .basic)
     } catch let error as YamlError {
       return .failure(diagnostic(for: error, source: source))
     } catch {
