@@ -96,7 +96,7 @@ import Testing
       format: { ["json", "csv", "yaml"][$0 % 3] },  // never the plain layout's format for the same participant
       name: { "z\(count - $0)-renamed" },
       order: { index, lines in
-        var random = SeededRandom(state: seed &* 31 &+ UInt64(index))
+        var random = SeededRandom(seed: seed &* 31 &+ UInt64(index))
         return lines.shuffled(using: &random)
       })
     let other = try aggregate(generated, layout: shuffled)

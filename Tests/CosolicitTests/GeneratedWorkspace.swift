@@ -2,19 +2,6 @@ import Foundation
 
 @testable import Cosolicit
 
-/// A deterministic pseudo-random source (SplitMix64), so that a failing seed can be replayed.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 /// A random but valid workspace, described independently of the tool: each needs line knows the quantity it
 /// must add to its item's base unit, computed here from literal factors rather than by the code under test.
 struct GeneratedWorkspace {
@@ -82,7 +69,7 @@ struct GeneratedWorkspace {
   var participants: [Participant]
 
   init(seed: UInt64) {
-    var random = SeededRandom(state: seed)
+    var random = SeededRandom(seed: seed)
     let types = ["county", "city", "k12", "higher-ed", "special-district", "nonprofit"]
     participants = (0..<Int.random(in: 2...6, using: &random)).map { index in
       let lines = (0..<Int.random(in: 1...8, using: &random)).map { _ -> Line in

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// `cosolicit build`: reads and aggregates a workspace, renders every document from the templates, and writes
@@ -47,11 +46,8 @@ public enum PackageBuild {
     else { return (nil, diagnostics.diagnostics) }
     let output = output ?? Workspace.join(workspace, "dist")
     do {
-      let folder = try SolicitationPackage.write(files, id: joint.solicitation.id, to: output)
-      let zip =
-        (try? Data(contentsOf: URL(fileURLWithPath: Workspace.join(folder, "\(joint.solicitation.id).zip"))))
-        ?? Data()
-      let hash = SHA256.hash(data: zip).map { String(format: "%02x", $0) }.joined()
+      let (folder, zip) = try SolicitationPackage.write(files, id: joint.solicitation.id, to: output)
+      let hash = SolicitationPackage.sha256(zip)
       let written = files.map(\.path) + ["manifest.json", "\(joint.solicitation.id).zip"]
       return (
         Outcome(folder: folder, files: written.sorted(), zipBytes: zip.count, zipSHA256: hash), diagnostics.diagnostics

@@ -22,7 +22,7 @@ public enum SolicitationPackage {
     let entries = files.sorted { $0.path < $1.path }.map { file -> JSONValue in
       .object([
         ("path", .string(file.path)), ("bytes", .integer(file.data.count)),
-        ("sha256", .string(SHA256.hash(data: file.data).map { String(format: "%02x", $0) }.joined())),
+        ("sha256", .string(sha256(file.data))),
       ])
     }
     let manifest = JSONValue.object([
@@ -30,6 +30,11 @@ public enum SolicitationPackage {
       ("files", .array(entries)),
     ])
     return DocumentSet.File(path: "manifest.json", data: Data(manifest.serialized.utf8))
+  }
+
+  /// The SHA-256 of `data`, in lowercase hexadecimal.
+  public static func sha256(_ data: Data) -> String {
+    SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
   }
 
   /// The zip of `files`, each under `folder/`, deflated, in path order, with fixed dates and permissions.
@@ -49,9 +54,11 @@ public enum SolicitationPackage {
   }
 
   /// Writes `files` with their manifest and zip to `output/<id>/`, replacing a previous package only once the
-  /// new one is complete. Returns the package folder.
+  /// new one is complete. Returns the package folder and the zip's bytes.
   @discardableResult
-  public static func write(_ files: [DocumentSet.File], id: String, to output: String) throws(Failure) -> String {
+  public static func write(
+    _ files: [DocumentSet.File], id: String, to output: String
+  ) throws(Failure) -> (folder: String, zip: Data) {
     let manifest = manifest(of: files, solicitation: id)
     let contents = files + [manifest]
     let archive: Data
@@ -89,6 +96,6 @@ public enum SolicitationPackage {
       throw Failure(reason: "cannot move the package into \(target.path): \(reason)")
     }
     if hadPrevious { try? fileManager.removeItem(at: previous) }
-    return target.path
+    return (target.path, archive)
   }
 }
