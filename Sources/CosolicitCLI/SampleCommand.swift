@@ -27,6 +27,9 @@ extension CosolicitCommand {
     @Option(help: "The random seed.")
     var seed: UInt64 = 1
 
+    @Option(help: "The needs files' formats: mixed (70% CSV, 20% YAML, 10% JSON), csv, yaml or json.")
+    var formats: SampleWorkspace.Formats = .mixed
+
     func validate() throws {
       guard participants >= 1, lines >= 1, items >= 1 else {
         throw ValidationError("--participants, --lines and --items must be at least 1")
@@ -35,7 +38,8 @@ extension CosolicitCommand {
 
     func run() throws {
       do {
-        try SampleWorkspace(participants: participants, lines: lines, items: items, seed: seed).write(to: directory)
+        try SampleWorkspace(participants: participants, lines: lines, items: items, seed: seed, formats: formats)
+          .write(to: directory)
       } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitCode.failure
@@ -44,3 +48,5 @@ extension CosolicitCommand {
     }
   }
 }
+
+extension SampleWorkspace.Formats: ExpressibleByArgument {}

@@ -122,7 +122,7 @@ import Testing
       "needs/quote.yaml",
       "agency: {id: q, name: \"Quote \\\"City\\\"\", type: city}\ndeliver_to: \"Line\\nbreak\"\n"
         + "items:\n  - {item: TOWEL-MF, quantity: 0.5, unit: case}\n")
-    let json = try aggregate(sandbox).json.serialized
+    let json = try aggregate(sandbox).jsonText
     let parsed = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let lots = try #require(parsed["lots"] as? [[String: Any]])
     let towel = try #require((lots[1]["lines"] as? [[String: Any]])?.first { $0["item"] as? String == "TOWEL-MF" })
@@ -167,5 +167,53 @@ extension AggregationTests {
       return
     }
     #expect(failure.diagnostics.first?.message.contains("more than 38 digits") == true, "\(failure.diagnostics)")
+  }
+}
+
+extension AggregationTests {
+  /// Lines of random quantities and prices, from a few digits to the 15 a needs file allows, at every scale.
+  func randomLots(seed: UInt64) throws -> [AggregatedLot] {
+    var random = SeededRandom(seed: seed)
+    func value(_ random: inout SeededRandom) -> Decimal {
+      let digits = Int.random(in: 1...15, using: &random)
+      let significand = UInt64.random(in: 1...(UInt64(pow(10, Double(digits))) - 1), using: &random)
+      return Decimal(
+        sign: .plus, exponent: -Int.random(in: 0...digits, using: &random), significand: Decimal(significand))
+    }
+    let classification = try Classification.parse("UNSPSC:43211503", prefix: false).get()
+    guard case .found(let unit) = UnitOfMeasure.lookup("EA") else { throw CocoaError(.featureUnsupported) }
+    let location = SourceLocation(path: "needs.csv", line: 2, column: 1)
+    let lines = (1...Int.random(in: 1...4, using: &random)).map { number in
+      let shares = (0..<Int.random(in: 1...5, using: &random)).map { _ in
+        let quantity = value(&random)
+        return Share(
+          agencyID: "a", agencyName: "A", quantity: quantity, originalQuantity: quantity, originalUnit: unit,
+          commitment: Bool.random(using: &random) ? .binding : .estimate, deliverTo: nil, needBy: nil, notes: nil,
+          source: location, isExact: true)
+      }
+      return SolicitationLine(
+        number: number, lotID: "L1", itemID: "I\(number)", description: "Item", classification: classification,
+        unit: unit, estimatedUnitPrice: Bool.random(using: &random) ? value(&random) : nil, shares: shares)
+    }
+    let lot = Lot(id: Located("L1", at: location), title: "Lot", classifications: [])
+    return [AggregatedLot(lot: lot, lines: lines)]
+  }
+
+  @Test func theExactnessBoundNeverPassesWhatTheStepByStepCheckRefuses() throws {
+    var bothPass = 0
+    var boundRefuses = 0
+    for seed in UInt64(1)...2_000 {
+      let lots = try randomLots(seed: seed)
+      let steps = ExactnessCheck.firstProblemBySteps(in: lots)
+      if ExactnessCheck.fitsByBound(lots) {
+        #expect(steps == nil, "seed \(seed): the bound passed totals the steps refuse")
+        bothPass += 1
+      } else {
+        boundRefuses += 1
+        #expect(ExactnessCheck.firstProblem(in: lots) == steps, "seed \(seed): a refused bound defers to the steps")
+      }
+    }
+    // Both sides of the shortcut are exercised.
+    #expect(bothPass > 100 && boundRefuses > 100, "passed \(bothPass), refused \(boundRefuses)")
   }
 }

@@ -33,6 +33,34 @@ import Testing
     #expect(DecimalText.format(Decimal(string: "105.6688")!) == "105.6688")
   }
 
+  @Test func theDigitShortcutReadsWhatFoundationReads() {
+    // Leading and trailing zeros, points, signs and lengths around the 15-digit limit, both parsers.
+    var random = SeededRandom(seed: 11)
+    let alphabet = Array("0000123456789.")
+    for _ in 0..<20_000 {
+      var text = String(
+        (0..<Int.random(in: 1...18, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+      if Bool.random(using: &random) { text = (Bool.random(using: &random) ? "-" : "+") + text }
+      let expected = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+      switch DecimalText.parse(text) {
+      case .success(let value):
+        let reference = expected ?? .nan
+        #expect(value == reference, "\(text)")
+        // (Zero comes from Foundation's parser either way, whose -0 keeps its exponent.)
+        #expect(
+          value == 0
+            || value.exponent == reference.exponent && value.significand == reference.significand
+              && DecimalText.format(value) == DecimalText.format(reference),
+          "\(text): same representation")
+      case .failure(let problem):
+        let unsigned = text.first == "-" || text.first == "+" ? text.dropFirst() : Substring(text)
+        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        let wellFormed = parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        #expect(!wellFormed || problem == .tooManyDigits, "\(text): \(problem)")
+      }
+    }
+  }
+
   @Test(arguments: [
     ("UNSPSC:43211503", false, true), ("UNSPSC:4321", false, false), ("UNSPSC:4321", true, true),
     ("unspsc:43211503", false, true), ("NIGP:204-59", false, true), ("NIGP:204", false, false),

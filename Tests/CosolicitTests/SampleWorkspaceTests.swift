@@ -45,3 +45,24 @@ import Testing
     #expect(differs, "another seed writes other needs")
   }
 }
+
+extension SampleWorkspaceTests {
+  @Test(arguments: [SampleWorkspace.Formats.csv, .yaml, .json])
+  func aSampleInOneFormatHasOnlyThatFormatAndTheSameLines(formats: SampleWorkspace.Formats) throws {
+    let (mixed, single) = (folder(), folder())
+    defer { for path in [mixed, single] { try? FileManager.default.removeItem(atPath: path) } }
+    try SampleWorkspace(participants: 10, lines: 8, seed: 5).write(to: mixed)
+    try SampleWorkspace(participants: 10, lines: 8, seed: 5, formats: formats).write(to: single)
+    let intake = Intake.load(workspace: single)
+    #expect(intake.errorCount == 0, "\(intake.listing)")
+    #expect(Set(intake.needs.compactMap { FileFormat(path: $0.path) }) == [FileFormat(rawValue: formats.rawValue)])
+    // The format changes how the needs are written, not what they are.
+    guard case .success(let a) = Aggregator.aggregate(Intake.load(workspace: mixed)),
+      case .success(let b) = Aggregator.aggregate(intake)
+    else {
+      Issue.record("both samples must aggregate")
+      return
+    }
+    #expect(a.rendered(as: .table) == b.rendered(as: .table))
+  }
+}

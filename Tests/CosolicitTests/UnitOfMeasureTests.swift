@@ -73,3 +73,14 @@ import Testing
     #expect(convert(1, "PR", "EA") == nil)
   }
 }
+
+extension UnitOfMeasureTests {
+  @Test func theExactTextShortcutAgreesWithTheFullLookup() {
+    // Padding with spaces skips the shortcut, so the full normalization reads every name and code.
+    let texts = Set(UnitTable.units.flatMap { [$0.code, $0.name] } + UnitTable.byName.keys)
+    for text in texts {
+      #expect(UnitOfMeasure.lookup(text) == UnitOfMeasure.lookup(" \(text) "), "\(text)")
+    }
+    #expect(UnitTable.exactTexts["ton"] == nil, "ambiguous names take the full lookup, which warns")
+  }
+}

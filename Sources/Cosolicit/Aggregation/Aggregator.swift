@@ -10,11 +10,11 @@ public enum Aggregator {
     guard let solicitation = intake.solicitation else { return .failure(.noSolicitation) }
     var diagnostics = DiagnosticCollector()
     let paths = WorkspacePaths(root: intake.root)
-    var builder = LineBuilder(solicitation: solicitation, catalog: intake.catalog, paths: paths)
+    var builder = LineBuilder(solicitation: solicitation, catalog: intake.catalog)
     let participants = intake.needs.flatMap { file in file.participants.map { (paths.relative(file.path), $0) } }
-    for (_, participant) in participants {
+    for (path, participant) in participants {
       for line in participant.lines {
-        builder.add(line, from: participant.agency, &diagnostics)
+        builder.add(line, from: participant.agency, path: path, &diagnostics)
       }
     }
     guard !diagnostics.hasErrors else { return .failure(.invalidInput(diagnostics.sorted)) }
@@ -75,10 +75,6 @@ struct WorkspacePaths {
     guard let root, !root.isEmpty else { return path }
     let prefix = root.hasSuffix("/") ? root : root + "/"
     return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
-  }
-
-  func relative(_ location: SourceLocation) -> SourceLocation {
-    SourceLocation(path: relative(location.path), line: location.line, column: location.column)
   }
 }
 

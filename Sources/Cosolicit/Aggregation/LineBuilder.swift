@@ -4,7 +4,6 @@ import Foundation
 struct LineBuilder {
   let solicitation: Solicitation
   let catalog: Catalog?
-  let paths: WorkspacePaths
 
   /// Write-ins merge only when classification, normalized description and unit dimension agree.
   struct WriteInKey: Hashable, Comparable {
@@ -33,16 +32,25 @@ struct LineBuilder {
 
   private var catalogShares: [String: [Share]] = [:]
   private var writeIns: [WriteInKey: WriteInGroup] = [:]
+  /// The lot of each catalog item seen, worked out once per item rather than once per line.
+  private var lotsByItem: [String: Lot?] = [:]
 
-  init(solicitation: Solicitation, catalog: Catalog?, paths: WorkspacePaths) {
-    self.solicitation = solicitation
-    self.catalog = catalog
-    self.paths = paths
+  private mutating func lot(of item: CatalogItem) -> Lot? {
+    if let known = lotsByItem[item.id.value] { return known }
+    let lot = solicitation.lot(for: item)
+    lotsByItem[item.id.value] = lot
+    return lot
   }
 
-  /// Adds one participant's line; reports a line no lot takes or a unit that does not convert.
-  mutating func add(_ line: NeedLine, from agency: Agency, _ diagnostics: inout DiagnosticCollector) {
-    let source = paths.relative(line.location)
+  init(solicitation: Solicitation, catalog: Catalog?) {
+    self.solicitation = solicitation
+    self.catalog = catalog
+  }
+
+  /// Adds one participant's line, read from `path` (relative to the workspace); reports a line no lot takes or
+  /// a unit that does not convert.
+  mutating func add(_ line: NeedLine, from agency: Agency, path: String, _ diagnostics: inout DiagnosticCollector) {
+    let source = SourceLocation(path: path, line: line.location.line, column: line.location.column)
     func share(_ quantity: Decimal, exact: Bool) -> Share {
       Share(
         agencyID: agency.id.value, agencyName: agency.name, quantity: quantity,
@@ -55,7 +63,7 @@ struct LineBuilder {
         diagnostics.error("unknown catalog item '\(id.value)'", at: id.location)
         return
       }
-      guard solicitation.lot(for: item) != nil else {
+      guard lot(of: item) != nil else {
         diagnostics.error(
           "item '\(item.id.value)' (\(item.classification.value)) falls in no lot; add a prefix of its "
             + "classification to a lot or name its lot in the catalog", at: id.location)
@@ -67,7 +75,9 @@ struct LineBuilder {
           at: line.unit.location)
         return
       }
-      let converted = conversion.apply(to: line.quantity.value)
+      let converted =
+        line.unit.value == item.unit
+        ? (value: line.quantity.value, isExact: true) : conversion.apply(to: line.quantity.value)
       catalogShares[item.id.value, default: []].append(share(converted.value, exact: converted.isExact))
     case .writeIn(let writeIn):
       let code = writeIn.classification.value

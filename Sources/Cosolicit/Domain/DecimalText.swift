@@ -32,6 +32,7 @@ public enum DecimalText {
       negative = first == "-"
       body = body.dropFirst()
     }
+    if let value = plainDigits(body) { return .success(negative ? -value : value) }
     let parts = body.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
     // Bytes, not characters: a digit with a combining mark is one Character that must not pass as a digit.
     let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
@@ -50,6 +51,37 @@ public enum DecimalText {
       return .failure(.notANumber)
     }
     return .success(negative ? -value : value)
+  }
+
+  /// Reads the common case, `digits[.digits]` with at most ``maximumDigits`` digits and not zero, straight from
+  /// its bytes into the value Foundation's parser would give (trailing zeros folded into the exponent); nil
+  /// for anything else, which the full parser then reads and explains.
+  private static func plainDigits(_ body: Substring) -> Decimal? {
+    var significand: UInt64 = 0
+    var digits = 0
+    var fractionDigits = 0
+    var integerDigits = 0
+    var seenPoint = false
+    for byte in body.utf8 {
+      if byte == UInt8(ascii: ".") {
+        guard !seenPoint else { return nil }
+        seenPoint = true
+        continue
+      }
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      if seenPoint { fractionDigits += 1 } else { integerDigits += 1 }
+      if significand == 0, byte == UInt8(ascii: "0"), !seenPoint { continue }  // a leading zero
+      digits += 1
+      guard digits <= maximumDigits else { return nil }
+      significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+    }
+    guard integerDigits > 0, !seenPoint || fractionDigits > 0, significand > 0 else { return nil }
+    var exponent = -fractionDigits
+    while significand % 10 == 0 {
+      significand /= 10
+      exponent += 1
+    }
+    return Decimal(sign: .plus, exponent: exponent, significand: Decimal(significand))
   }
 
   /// Formats `value` in plain notation without exponent or grouping (`1250.5`), the form documents use.

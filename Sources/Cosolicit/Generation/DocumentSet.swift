@@ -63,7 +63,7 @@ public struct DocumentSet {
     let compare = CompareContext(joint: joint).values
     add("compare.md", templates.render("compare.md", compare), template: "compare.md")
     add("compare.html", templates.render("compare.html", compare), template: "compare.html")
-    files.append(File(path: "solicitation.json", data: Data(joint.json.serialized.utf8)))
+    files.append(File(path: "solicitation.json", data: Data(joint.jsonText.utf8)))
     files.append(File(path: "participants.csv", data: Data(Self.participantsCSV(joint).utf8)))
     return failed ? nil : files.sorted { $0.path < $1.path }
   }

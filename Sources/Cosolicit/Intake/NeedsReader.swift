@@ -66,45 +66,64 @@ public enum NeedsReader {
     var sections: [NeedsSection] = []
     var indexByID: [String: Int] = [:]
     var unattributed: Int?
-    for row in TableRows.mappings(table) {
-      let agencyFields = ["agency_id", "agency_name", "agency_type"]
-      guard let fields = FieldReader(row, context: "row", known: csvColumns, diagnostics: &diagnostics) else {
-        continue
+    // Rows of one agency repeat its cells; a row that repeats the last cleanly read agency's cells exactly is
+    // that agency again, without reading them anew.
+    var lastAgency: (cells: [String], index: Int)?
+    let columns = TableRows.Columns(table)
+    let agencyColumns = ["agency_id", "agency_name", "agency_type"].map { columns.index[$0] ?? 0 }
+    let defaults = LineDefaults(commitment: .binding, deliverTo: nil)
+    for record in table.records where !record.isMalformed {
+      let fields = FieldReader(row: record, columns: columns, context: "row")
+      let cells = agencyColumns.map { record.fields[$0].text }
+      let index: Int?
+      if let lastAgency, lastAgency.cells == cells {
+        index = lastAgency.index
+      } else {
+        let findings = diagnostics.diagnostics.count
+        index = readAgency(fields, &sections, &indexByID, &diagnostics)
+        if let index, diagnostics.diagnostics.count == findings { lastAgency = (cells, index) }
       }
-      let id = fields.identifier("agency_id", required: true, &diagnostics)
-      let name = fields.text("agency_name", required: true, &diagnostics)
-      let type = fields.keyword("agency_type", as: EntityType.self, required: true, &diagnostics)
-      let lineNode = DocumentNode(
-        .mapping(entries(of: row).filter { !agencyFields.contains($0.key) }), at: row.location)
-      let defaults = LineDefaults(commitment: .binding, deliverTo: nil)
-      let line = readLine(lineNode, context: "row", defaults: defaults, &diagnostics)
+      let line = readLine(fields, isWriteIn: fields.isBlank("item"), context: "row", defaults: defaults, &diagnostics)
       // Rows whose agency cannot be read are still checked, in a section of their own.
-      guard let id else {
+      guard let index else {
         if unattributed == nil {
           unattributed = sections.count
           sections.append(NeedsSection(agency: nil, submitted: nil, lines: []))
         }
-        if let line, let index = unattributed { sections[index].lines.append(line) }
+        if let line, let unattributed { sections[unattributed].lines.append(line) }
         continue
-      }
-      let index: Int
-      if let known = indexByID[id.value] {
-        index = known
-        if let first = sections[index].agency, let name {
-          checkAgreement(first, name: name, type: type, &diagnostics)
-        }
-      } else {
-        index = sections.count
-        indexByID[id.value] = index
-        sections.append(NeedsSection(agency: nil, submitted: nil, lines: []))
-      }
-      if sections[index].agency == nil, let name {
-        sections[index].agency = Agency(
-          id: id, name: name.value, type: type?.value, state: nil, contact: nil, signer: nil)
       }
       if let line { sections[index].lines.append(line) }
     }
     return NeedsFile(path: path, sections: sections, lineCount: table.records.count)
+  }
+
+  /// Reads a row's agency columns; returns the index of the agency's section, adding it on its first row, or
+  /// nil when the row names no readable agency id.
+  private static func readAgency(
+    _ fields: FieldReader, _ sections: inout [NeedsSection], _ indexByID: inout [String: Int],
+    _ diagnostics: inout DiagnosticCollector
+  ) -> Int? {
+    let id = fields.identifier("agency_id", required: true, &diagnostics)
+    let name = fields.text("agency_name", required: true, &diagnostics)
+    let type = fields.keyword("agency_type", as: EntityType.self, required: true, &diagnostics)
+    guard let id else { return nil }
+    let index: Int
+    if let known = indexByID[id.value] {
+      index = known
+      if let first = sections[index].agency, let name {
+        checkAgreement(first, name: name, type: type, &diagnostics)
+      }
+    } else {
+      index = sections.count
+      indexByID[id.value] = index
+      sections.append(NeedsSection(agency: nil, submitted: nil, lines: []))
+    }
+    if sections[index].agency == nil, let name {
+      sections[index].agency = Agency(
+        id: id, name: name.value, type: type?.value, state: nil, contact: nil, signer: nil)
+    }
+    return index
   }
 
   /// Reports a row that names its agency differently from the agency's first row.
@@ -153,6 +172,16 @@ public enum NeedsReader {
     guard let fields = FieldReader(node, context: lineContext, known: lineFields, diagnostics: &diagnostics) else {
       return nil
     }
+    return readLine(fields, isWriteIn: isWriteIn, context: context, defaults: defaults, &diagnostics)
+  }
+
+  /// Reads one line's fields; `fields` is already named for a write-in when the line is one.
+  private static func readLine(
+    _ fields: FieldReader, isWriteIn: Bool, context: String, defaults: LineDefaults,
+    _ diagnostics: inout DiagnosticCollector
+  ) -> LineReading? {
+    let lineContext = isWriteIn ? "\(context) (write-in, no 'item')" : context
+    let fields = isWriteIn && fields.context != lineContext ? fields.named(lineContext) : fields
     let itemID = isWriteIn ? nil : fields.identifier("item", &diagnostics)
     let name = itemID.map { "\(context): item '\($0.value)'" } ?? lineContext
     var writeIn: NeedLine.WriteIn?

@@ -54,6 +54,21 @@ enum TableRows {
     }
   }
 
+  /// Where each column is, by its normalized name.
+  struct Columns: Sendable {
+    /// The position of each column.
+    let index: [String: Int]
+
+    /// The columns of `table`'s header; the first of a repeated name wins.
+    init(_ table: CSVTable) {
+      var index: [String: Int] = [:]
+      for (position, field) in table.header.enumerated() where index[normalized(field.text)] == nil {
+        index[normalized(field.text)] = position
+      }
+      self.index = index
+    }
+  }
+
   /// A header cell's column name: trimmed, lowercased, spaces as underscores (`Agency ID` → `agency_id`).
   static func normalized(_ header: String) -> String {
     header.trimmed.lowercased().replacingOccurrences(of: " ", with: "_")

@@ -12,13 +12,28 @@ public struct SampleWorkspace: Sendable {
   public var items: Int
   /// The random seed.
   public var seed: UInt64
+  /// The formats of the needs files.
+  public var formats: Formats
+
+  /// Which formats the needs files are written in.
+  public enum Formats: String, CaseIterable, Sendable {
+    /// 70% CSV, 20% YAML and 10% JSON, as a regional cooperative might receive them.
+    case mixed
+    /// CSV only, as exported from spreadsheets and purchasing systems.
+    case csv
+    /// YAML only.
+    case yaml
+    /// JSON only.
+    case json
+  }
 
   /// Describes a sample workspace.
-  public init(participants: Int, lines: Int, items: Int = 60, seed: UInt64 = 1) {
+  public init(participants: Int, lines: Int, items: Int = 60, seed: UInt64 = 1, formats: Formats = .mixed) {
     self.participants = participants
     self.lines = lines
     self.items = items
     self.seed = seed
+    self.formats = formats
   }
 
   /// A catalog item of the sample, with the units a needs line may use for it.
@@ -76,9 +91,9 @@ public struct SampleWorkspace: Sendable {
         type: types[index % types.count], state: states[index % states.count]
       )
       let needs = (0..<lines).map { _ in Self.line(catalog: catalog, random: &random) }
-      switch index % 10 {
-      case 7, 8: files.append(("needs/\(id).yaml", Self.yaml(agency, needs)))
-      case 9: files.append(("needs/\(id).json", Self.json(agency, needs)))
+      switch (formats, index % 10) {
+      case (.yaml, _), (.mixed, 7), (.mixed, 8): files.append(("needs/\(id).yaml", Self.yaml(agency, needs)))
+      case (.json, _), (.mixed, 9): files.append(("needs/\(id).json", Self.json(agency, needs)))
       default: files.append(("needs/\(id).csv", Self.csv(agency, needs)))
       }
     }

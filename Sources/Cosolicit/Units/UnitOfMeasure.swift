@@ -69,6 +69,7 @@ public struct UnitOfMeasure: Hashable, Sendable, CustomStringConvertible {
   /// Reads a unit as people write it: a code (`KGM`, `XCS`, case-insensitive) or a common name (`each`, `lbs`,
   /// `Gallons`, `short ton`).
   public static func lookup(_ text: String) -> Lookup {
+    if let unit = UnitTable.exactTexts[text] { return .found(unit) }
     var key = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     while key.hasSuffix(".") { key.removeLast() }
     if let unit = UnitTable.byCode[key.uppercased()] { return .found(unit) }

@@ -116,6 +116,17 @@ enum UnitTable {
   static let byCode: [String: UnitOfMeasure] = Dictionary(
     units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
+  /// Texts that name a unit exactly as the lookup would normalize them (codes as written, lowercase names that
+  /// are neither ambiguous nor a code), so that the common case is one dictionary read.
+  static let exactTexts: [String: UnitOfMeasure] = {
+    var texts = byCode
+    for (name, unit) in byName where ambiguousNames[name] == nil && byCode[name.uppercased()] == nil {
+      let normalized = name.split(separator: " ").joined(separator: " ")
+      if normalized == name, !name.hasSuffix("."), !name.contains("\t") { texts[name] = unit }
+    }
+    return texts
+  }()
+
   static let byName: [String: UnitOfMeasure] = {
     var names: [String: UnitOfMeasure] = [:]
     for unit in units { names[unit.name] = unit }

@@ -27,7 +27,7 @@ extension JointSolicitation {
   public func rendered(as format: Format) -> String {
     switch format {
     case .table: table
-    case .json: json.serialized
+    case .json: jsonText
     case .csv: csv
     }
   }

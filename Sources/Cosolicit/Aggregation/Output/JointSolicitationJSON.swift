@@ -4,25 +4,46 @@ extension JointSolicitation {
   /// The version of the JSON contract, written as `format`.
   public static let jsonFormat = "cosolicit.joint-solicitation/1"
 
-  /// The joint solicitation as the JSON document later stages and other tools read (documented in the README).
-  public var json: JSONValue {
-    .object([
-      ("format", .string(Self.jsonFormat)),
-      (
-        "solicitation",
-        .object([
-          ("id", .string(solicitation.id)), ("title", .string(solicitation.title)),
-          ("currency", .string(solicitation.currency)),
-          ("lead_agency", .text(solicitation.leadAgency?.id.value)),
-          ("award_method", .text(solicitation.awardMethod?.rawValue)),
-        ])
-      ),
-      ("participants", .array(participants.map(\.json))),
-      ("lots", .array(lots.map(\.json))),
-      ("totals", totalsJSON),
-      ("review", .array(review.map(\.json))),
-      ("threshold", threshold.json),
-    ])
+  /// The joint solicitation as the JSON document later stages and other tools read (documented in the README),
+  /// ending with a newline. Lines and shares are written as they are visited, never held as a tree.
+  public var jsonText: String {
+    var writer = JSONWriter()
+    writer.beginObject()
+    writer.member("format", .string(Self.jsonFormat))
+    writer.member(
+      "solicitation",
+      .object([
+        ("id", .string(solicitation.id)), ("title", .string(solicitation.title)),
+        ("currency", .string(solicitation.currency)),
+        ("lead_agency", .text(solicitation.leadAgency?.id.value)),
+        ("award_method", .text(solicitation.awardMethod?.rawValue)),
+      ]))
+    writer.member("participants", .array(participants.map(\.json)))
+    // The lines hold nearly all the text: they are written on every core, four levels deep (document, lots, lot,
+    // lines), then joined in order.
+    let lines = ConcurrentMap.map(lots.flatMap(\.lines)) { line in
+      var lineWriter = JSONWriter(depth: 4)
+      line.write(to: &lineWriter)
+      return lineWriter.text
+    }
+    var next = lines.makeIterator()
+    writer.key("lots")
+    writer.beginArray()
+    for lot in lots {
+      writer.element()
+      lot.write(to: &writer) { writer in
+        for _ in lot.lines {
+          writer.element()
+          writer.append(next.next() ?? "")
+        }
+      }
+    }
+    writer.endArray()
+    writer.member("totals", totalsJSON)
+    writer.member("review", .array(review.map(\.json)))
+    writer.member("threshold", threshold.json)
+    writer.endObject()
+    return writer.text + "\n"
   }
 
   private var totalsJSON: JSONValue {
@@ -72,41 +93,61 @@ extension ParticipantSummary {
 }
 
 extension AggregatedLot {
-  var json: JSONValue {
-    .object([
-      ("id", .string(lot.id.value)), ("title", .string(lot.title)),
-      ("lines", .array(lines.map(\.json))),
-      ("totals", totals.json),
-    ])
+  fileprivate func write(to writer: inout JSONWriter, lines writeLines: (inout JSONWriter) -> Void) {
+    writer.beginObject()
+    writer.member("id", .string(lot.id.value))
+    writer.member("title", .string(lot.title))
+    writer.key("lines")
+    writer.beginArray()
+    writeLines(&writer)
+    writer.endArray()
+    writer.member("totals", totals.json)
+    writer.endObject()
   }
 }
 
 extension SolicitationLine {
-  var json: JSONValue {
-    .object([
-      ("line", .integer(number)), ("item", .text(itemID)), ("write_in", .bool(isWriteIn)),
-      ("description", .string(description)), ("classification", .string(classification.description)),
-      ("unit", .string(unit.code)),
-      ("committed_quantity", .decimal(committedQuantity)), ("estimated_quantity", .decimal(estimatedQuantity)),
-      ("estimated_unit_price", .decimal(estimatedUnitPrice)),
-      ("committed_value", .decimal(committedValue)), ("estimated_value", .decimal(estimatedValue)),
-      ("delivery_sites", .array(deliverySites.map(JSONValue.string))),
-      ("earliest_need_by", .text(earliestNeedBy?.description)),
-      ("shares", .array(shares.map(\.json))),
-    ])
+  fileprivate func write(to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.member("line", .integer(number))
+    writer.member("item", text: itemID)
+    writer.member("write_in", .bool(isWriteIn))
+    writer.member("description", text: description)
+    writer.member("classification", text: classification.description)
+    writer.member("unit", text: unit.code)
+    writer.member("committed_quantity", decimal: committedQuantity)
+    writer.member("estimated_quantity", decimal: estimatedQuantity)
+    writer.member("estimated_unit_price", decimal: estimatedUnitPrice)
+    writer.member("committed_value", decimal: committedValue)
+    writer.member("estimated_value", decimal: estimatedValue)
+    writer.member("delivery_sites", .array(deliverySites.map(JSONValue.string)))
+    writer.member("earliest_need_by", text: earliestNeedBy?.description)
+    writer.key("shares")
+    writer.beginArray()
+    for share in shares {
+      writer.element()
+      share.write(to: &writer)
+    }
+    writer.endArray()
+    writer.endObject()
   }
 }
 
 extension Share {
-  var json: JSONValue {
-    .object([
-      ("agency", .string(agencyID)), ("agency_name", .string(agencyName)),
-      ("quantity", .decimal(quantity)), ("exact", .bool(isExact)),
-      ("original_quantity", .decimal(originalQuantity)), ("original_unit", .string(originalUnit.code)),
-      ("commitment", .string(commitment.rawValue)), ("deliver_to", .text(deliverTo)),
-      ("need_by", .text(needBy?.description)), ("notes", .text(notes)),
-      ("source", .string("\(source.path):\(source.line)")),
-    ])
+  fileprivate func write(to writer: inout JSONWriter) {
+    writer.beginObject()
+    writer.member("agency", text: agencyID)
+    writer.member("agency_name", text: agencyName)
+    writer.member("quantity", decimal: quantity)
+    writer.member("exact", .bool(isExact))
+    writer.member("original_quantity", decimal: originalQuantity)
+    writer.member("original_unit", text: originalUnit.code)
+    writer.member("commitment", text: commitment.rawValue)
+    writer.member("deliver_to", text: deliverTo)
+    writer.member("need_by", text: needBy?.description)
+    writer.member("notes", text: notes)
+    writer.member("source", text: "\(source.path):\(source.line)")
+    writer.endObject()
   }
 }
 

@@ -7,7 +7,7 @@ import Foundation
 /// field never declared, with the nearest known name as a hint.
 public struct FieldReader {
   /// What the mapping is, for messages: `agency`, `items[3]`, `row 12`.
-  public let context: String
+  public private(set) var context: String
   /// Whether this is a document's top level, whose nested mappings are named by their key alone.
   public let isRoot: Bool
   /// Where the mapping starts; missing fields are reported here.
@@ -15,6 +15,8 @@ public struct FieldReader {
   private let known: [String]
   private var entries: [String: DocumentNode.Entry] = [:]
   private var order: [String] = []
+  /// A CSV row read in place, by its header's column positions, instead of through `entries`.
+  private var row: (columns: TableRows.Columns, fields: [CSVTable.Field])?
 
   /// Reads `node` as a mapping; reports an error and returns nil when it is something else.
   public init?(
@@ -41,36 +43,72 @@ public struct FieldReader {
     }
   }
 
+  /// Reads a well-formed CSV row in place: an empty cell is an absent field. The header was checked already,
+  /// so no column is unknown or repeated. Building no mapping per row keeps large needs files fast.
+  init(row record: CSVTable.Record, columns: TableRows.Columns, context: String) {
+    self.context = context
+    self.isRoot = false
+    self.location = record.location
+    self.known = []
+    self.row = (columns, record.fields)
+  }
+
+  /// The field's entry, if present; a CSV row's empty cell is absent.
+  private func entry(_ key: String) -> DocumentNode.Entry? {
+    guard let row else { return entries[key] }
+    guard let index = row.columns.index[key], index < row.fields.count else { return nil }
+    let field = row.fields[index]
+    guard !field.text.isEmpty else { return nil }
+    return DocumentNode.Entry(
+      key: key, keyLocation: field.location, value: DocumentNode(.scalar(field.text), at: field.location))
+  }
+
+  /// The same fields under another name, for messages.
+  func named(_ context: String) -> FieldReader {
+    var copy = self
+    copy.context = context
+    return copy
+  }
+
+  /// Whether the field is absent, empty or blank text (as opposed to a list or mapping).
+  public func isBlank(_ key: String) -> Bool {
+    switch entry(key)?.value.value {
+    case nil, .null: true
+    case .scalar(let text): text.trimmed.isEmpty
+    default: false
+    }
+  }
+
   /// Reports every field that is not among the known names.
   public func finish(_ diagnostics: inout DiagnosticCollector) {
     for key in order where !known.contains(key) {
-      let entry = entries[key]!
+      guard let entry = entries[key] else { continue }
       diagnostics.error(
-        "\(context): unknown field '\(key)'\(NearestName.hint(for: key, among: known)); "
+        "\(context): unknown field '\(Self.shown(key))'\(NearestName.hint(for: key, among: known)); "
           + "expected one of: \(known.joined(separator: ", "))", at: entry.keyLocation)
     }
   }
 
   /// Whether the field is present with a non-empty value.
   public func has(_ key: String) -> Bool {
-    guard let entry = entries[key] else { return false }
+    guard let entry = entry(key) else { return false }
     if case .null = entry.value.value { return false }
     return true
   }
 
   /// Where the field's key is written, if the field is present.
-  public func keyLocation(of key: String) -> SourceLocation? { entries[key]?.keyLocation }
+  public func keyLocation(of key: String) -> SourceLocation? { entry(key)?.keyLocation }
 
   /// Where the field's value is, or where the mapping starts when the field is absent.
   public func location(of key: String) -> SourceLocation {
-    entries[key]?.value.location ?? location
+    entry(key)?.value.location ?? location
   }
 
   /// The field's node, or nil when absent or empty; reports a missing required field.
   public func node(
     _ key: String, required: Bool = false, _ diagnostics: inout DiagnosticCollector
   ) -> DocumentNode? {
-    guard let node = entries[key]?.value, !isNull(node) else {
+    guard let node = entry(key)?.value, !isNull(node) else {
       if required {
         diagnostics.error("\(context): missing required field '\(key)'", at: location(of: key))
       }
@@ -79,7 +117,13 @@ public struct FieldReader {
     return node
   }
 
-  /// The field as trimmed text; reports a list or mapping where text was expected.
+  /// The longest text a field may hold, in UTF-8 bytes: far above any real name, description or note, so that
+  /// one value cannot swell every generated document.
+  public static let maximumTextLength = 1_048_576
+
+  /// The field as trimmed text; reports a list or mapping where text was expected, a text longer than
+  /// ``maximumTextLength``, and a control character that XML forbids (such as NUL or ESC; tab and line
+  /// breaks are fine), which no generated document could show.
   public func text(
     _ key: String, required: Bool = false, _ diagnostics: inout DiagnosticCollector
   ) -> Located<String>? {
@@ -96,7 +140,37 @@ public struct FieldReader {
       }
       return nil
     }
+    if text.utf8.count > Self.maximumTextLength {
+      diagnostics.error(
+        "\(context): '\(key)' is \(text.utf8.count) bytes long; a value may be at most \(Self.maximumTextLength) "
+          + "bytes", at: node.location)
+      return nil
+    }
+    if let scalar = Self.forbiddenCharacter(in: text) {
+      let code = String(scalar.value, radix: 16, uppercase: true)
+      diagnostics.error(
+        "\(context): '\(key)' contains the control character U+\(String(repeating: "0", count: 4 - code.count))"
+          + "\(code), which documents cannot show; remove it", at: node.location)
+      return nil
+    }
     return Located(text, at: node.location)
+  }
+
+  /// The first character in `text` that XML 1.0 forbids: a C0 control other than tab, line feed and carriage
+  /// return, or U+FFFE, U+FFFF.
+  static func forbiddenCharacter(in text: String) -> Unicode.Scalar? {
+    // Fast path: such characters are C0 bytes or start with 0xEF in UTF-8.
+    guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF })
+    else { return nil }
+    return text.unicodeScalars.first { scalar in
+      (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0xFFFE
+        || scalar.value == 0xFFFF
+    }
+  }
+
+  /// `text` for quoting in a message: at most 60 characters, so that a runaway value does not flood the output.
+  static func shown(_ text: String) -> String {
+    text.unicodeScalars.count <= 60 ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(57))) + "..."
   }
 
   /// The field as an id (letters, digits, `.`, `_`, `-`).
@@ -106,7 +180,7 @@ public struct FieldReader {
     guard let text = text(key, required: required, &diagnostics) else { return nil }
     guard Identifier.isValid(text.value) else {
       diagnostics.error(
-        "\(context): '\(key)' '\(text.value)' is not a valid id; use \(Identifier.rule) characters",
+        "\(context): '\(key)' '\(Self.shown(text.value))' is not a valid id; use \(Identifier.rule) characters",
         at: text.location)
       return nil
     }
@@ -120,7 +194,7 @@ public struct FieldReader {
     guard let text = text(key, required: required, &diagnostics) else { return nil }
     guard let date = CalendarDate(iso: text.value) else {
       diagnostics.error(
-        "\(context): '\(key)' '\(text.value)' is not a date; expected YYYY-MM-DD, such as 2027-07-01",
+        "\(context): '\(key)' '\(Self.shown(text.value))' is not a date; expected YYYY-MM-DD, such as 2027-07-01",
         at: text.location)
       return nil
     }
@@ -136,11 +210,11 @@ public struct FieldReader {
     switch DecimalText.parse(text.value) {
     case .failure(let problem):
       diagnostics.error(
-        "\(context): '\(key)' '\(text.value)' \(problem); expected \(expected)", at: text.location)
+        "\(context): '\(key)' '\(Self.shown(text.value))' \(problem); expected \(expected)", at: text.location)
       return nil
     case .success(let value):
       guard positive ? value > 0 : value >= 0 else {
-        diagnostics.error("\(context): '\(key)' is \(text.value); expected \(expected)", at: text.location)
+        diagnostics.error("\(context): '\(key)' is \(Self.shown(text.value)); expected \(expected)", at: text.location)
         return nil
       }
       return Located(value, at: text.location)
@@ -154,7 +228,7 @@ public struct FieldReader {
     guard let text = text(key, required: required, &diagnostics) else { return nil }
     guard let value = Int(text.value), range.contains(value) else {
       diagnostics.error(
-        "\(context): '\(key)' '\(text.value)' must be a whole number from \(range.lowerBound) to "
+        "\(context): '\(key)' '\(Self.shown(text.value))' must be a whole number from \(range.lowerBound) to "
           + "\(range.upperBound)", at: text.location)
       return nil
     }
@@ -166,10 +240,10 @@ public struct FieldReader {
     _ key: String, as type: K.Type, required: Bool = false, _ diagnostics: inout DiagnosticCollector
   ) -> Located<K>? {
     guard let text = text(key, required: required, &diagnostics) else { return nil }
-    guard let value = K(rawValue: text.value.lowercased()) else {
+    guard let value = K(rawValue: text.value) ?? K(rawValue: text.value.lowercased()) else {
       let words = K.allCases.map(\.rawValue)
       diagnostics.error(
-        "\(context): '\(key)' '\(text.value)' is not one of: \(K.acceptedWords)"
+        "\(context): '\(key)' '\(Self.shown(text.value))' is not one of: \(K.acceptedWords)"
           + NearestName.hint(for: text.value, among: words), at: text.location)
       return nil
     }
