@@ -146,20 +146,23 @@ struct LineBuilder {
 
   /// Shares ordered by agency, then by what they hold, the source only breaking ties between identical shares.
   private static func ordered(_ shares: [Share]) -> [Share] {
-    shares.sorted { a, b in
-      if a.agencyID != b.agencyID { return a.agencyID < b.agencyID }
-      if a.needBy != b.needBy {
-        guard let left = a.needBy else { return false }  // undated shares last
-        guard let right = b.needBy else { return true }
-        return left < right
-      }
-      if a.deliverTo != b.deliverTo { return (a.deliverTo ?? "") < (b.deliverTo ?? "") }
-      if a.commitment != b.commitment { return a.commitment.rawValue < b.commitment.rawValue }
-      if a.originalUnit.code != b.originalUnit.code { return a.originalUnit.code < b.originalUnit.code }
-      if a.originalQuantity != b.originalQuantity { return a.originalQuantity < b.originalQuantity }
-      if a.notes != b.notes { return (a.notes ?? "") < (b.notes ?? "") }
-      return a.source < b.source
+    // Positions are sorted rather than the shares themselves, which are large to move.
+    shares.indices.sorted { precedes(shares[$0], shares[$1]) }.map { shares[$0] }
+  }
+
+  private static func precedes(_ a: Share, _ b: Share) -> Bool {
+    if a.agencyID != b.agencyID { return a.agencyID < b.agencyID }
+    if a.needBy != b.needBy {
+      guard let left = a.needBy else { return false }  // undated shares last
+      guard let right = b.needBy else { return true }
+      return left < right
     }
+    if a.deliverTo != b.deliverTo { return (a.deliverTo ?? "") < (b.deliverTo ?? "") }
+    if a.commitment != b.commitment { return a.commitment.rawValue < b.commitment.rawValue }
+    if a.originalUnit.code != b.originalUnit.code { return a.originalUnit.code < b.originalUnit.code }
+    if a.originalQuantity != b.originalQuantity { return a.originalQuantity < b.originalQuantity }
+    if a.notes != b.notes { return (a.notes ?? "") < (b.notes ?? "") }
+    return a.source < b.source
   }
 
 }

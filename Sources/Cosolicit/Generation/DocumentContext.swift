@@ -182,19 +182,24 @@ struct DocumentContext {
   /// What each bound participant receives, where and by when.
   private var deliveryValues: [[String: Any]] {
     let bound = Set(participantValues.compactMap { $0["id"] as? String })
+    // Each share is visited once, grouped by agency in line order; quantities repeat, so each is formatted once.
+    var deliveries: [String: [[String: Any]]] = [:]
+    var quantityTexts: [Decimal: String] = [:]
+    for line in joint.lines {
+      for share in line.shares where bound.contains(share.agencyID) {
+        let quantity = quantityTexts[share.quantity] ?? DecimalText.format(share.quantity)
+        quantityTexts[share.quantity] = quantity
+        deliveries[share.agencyID, default: []].append([
+          "line": String(line.number), "item": line.itemID ?? "write-in", "description": line.description,
+          "quantity": quantity, "unit": line.unit.code,
+          "commitment": share.commitment == .binding ? "committed" : "estimated",
+          "deliverTo": share.deliverTo ?? "", "needBy": share.needBy?.description ?? "",
+        ])
+      }
+    }
     return joint.participants.filter { bound.contains($0.agency.id.value) }.map { participant in
       let id = participant.agency.id.value
-      let deliveries = joint.lines.flatMap { line in
-        line.shares.filter { $0.agencyID == id }.map { share -> [String: Any] in
-          [
-            "line": line.number, "item": line.itemID ?? "write-in", "description": line.description,
-            "quantity": DecimalText.format(share.quantity), "unit": line.unit.code,
-            "commitment": share.commitment == .binding ? "committed" : "estimated",
-            "deliverTo": share.deliverTo ?? "", "needBy": share.needBy?.description ?? "",
-          ]
-        }
-      }
-      return ["agencyID": id, "name": participant.agency.name, "deliveries": deliveries] as [String: Any]
+      return ["agencyID": id, "name": participant.agency.name, "deliveries": deliveries[id] ?? []] as [String: Any]
     }
   }
 }

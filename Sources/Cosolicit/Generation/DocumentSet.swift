@@ -38,20 +38,33 @@ public struct DocumentSet {
     }
     let schemaName = "bid-form.xsd"
     let schema = templates.text(schemaName) ?? ""
-    for variant in variants {
-      let context = DocumentContext(joint: joint, variant: variant).values
-      let folder = variant.rawValue
-      for (name, template) in [("rfp.md", "rfp.md"), ("rfp.html", "rfp.html"), ("bid-form.html", "bid-form.html")] {
-        add("\(folder)/\(name)", templates.render(template, context), template: template)
+    // The documents are rendered on every core. Template contexts are dictionaries of `Any`, which Swift cannot
+    // prove safe to share; they are built first and only read while rendering.
+    nonisolated(unsafe) let contexts =
+      variants.map { DocumentContext(joint: joint, variant: $0).values } + [CompareContext(joint: joint).values]
+    var jobs: [(path: String, template: String, context: Int)] = []
+    for (index, variant) in variants.enumerated() {
+      for name in ["rfp.md", "rfp.html", "bid-form.html", "bid-form.xml"] {
+        jobs.append(("\(variant.rawValue)/\(name)", name, index))
+      }
+    }
+    jobs += [("compare.md", "compare.md", variants.count), ("compare.html", "compare.html", variants.count)]
+    let rendered = ConcurrentMap.map(jobs.map { JobIndex(value: $0.context, template: $0.template) }) { job in
+      templates.render(job.template, contexts[job.value])
+    }
+    for (job, text) in zip(jobs, rendered) {
+      guard job.template == "bid-form.xml" else {
+        add(job.path, text, template: job.template)
+        continue
       }
       // XML must start at its declaration: a template's leading blank lines are not part of the document.
-      let form = templates.render("bid-form.xml", context).map { String($0.drop { $0.isWhitespace }) }
-      add("\(folder)/bid-form.xml", form, template: "bid-form.xml")
+      let form = text.map { String($0.drop { $0.isWhitespace }) }
+      add(job.path, form, template: job.template)
+      let folder = String(job.path.prefix { $0 != "/" })
       add("\(folder)/\(schemaName)", schema, template: schemaName)
       if let form {
-        let path = "\(folder)/bid-form.xml"
         let problems = Self.validate(
-          form, path: path, schema: schema, schemaPath: templates.origins[schemaName] ?? schemaName)
+          form, path: job.path, schema: schema, schemaPath: templates.origins[schemaName] ?? schemaName)
         for problem in problems {
           diagnostics.error(
             "the generated bid form does not conform to its schema: \(problem.message) (check the bid-form.xml "
@@ -60,12 +73,15 @@ public struct DocumentSet {
         failed = failed || !problems.isEmpty
       }
     }
-    let compare = CompareContext(joint: joint).values
-    add("compare.md", templates.render("compare.md", compare), template: "compare.md")
-    add("compare.html", templates.render("compare.html", compare), template: "compare.html")
     files.append(File(path: "solicitation.json", data: Data(joint.jsonText.utf8)))
     files.append(File(path: "participants.csv", data: Data(Self.participantsCSV(joint).utf8)))
     return failed ? nil : files.sorted { $0.path < $1.path }
+  }
+
+  /// A template to render with the context at `value`.
+  private struct JobIndex: Sendable {
+    var value: Int
+    var template: String
   }
 
   /// Validates `document` against `schema` with libxml2; a schema that does not compile is a problem too.

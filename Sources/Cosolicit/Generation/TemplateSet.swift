@@ -74,3 +74,11 @@ public struct TemplateSet: Sendable {
     library.render(context, withTemplate: name)
   }
 }
+
+/// Texts render as themselves. Without this, swift-mustache tries three failing dynamic casts and then
+/// `String(describing:)` for every variable; the output is the same, and rendering a 20,000-share solicitation
+/// spent most of its time in those casts. Values passed to templates are therefore formatted as strings.
+extension String: @retroactive MustacheCustomRenderable {
+  public var renderText: String { self }
+  public var isNull: Bool { false }
+}
