@@ -5,8 +5,9 @@ Builds the release binary, writes (and caches) sample workspaces with `cosolicit
 command in a fresh process several times and reports the median wall time, lines per second and the peak
 resident memory of the process (from the kernel's rusage of the child). Prints a Markdown table.
 
-    python3 Benchmarks/run.py                      # all sizes, 3 runs each
-    python3 Benchmarks/run.py --sizes small,medium --repeat 5
+    python3 Benchmarks/run.py                      # small, medium and build20k; CSV needs; 3 runs each
+    python3 Benchmarks/run.py --sizes large --repeat 1
+    python3 Benchmarks/run.py --formats mixed      # 70% CSV, 20% YAML, 10% JSON needs files
 """
 import argparse
 import os
@@ -23,7 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRATCH = os.path.join(ROOT, ".build-release")
 BINARY = os.path.join(SCRATCH, "release", "cosolicit")
 CACHE = os.path.join(ROOT, "Benchmarks", ".workspaces")
-SIZES = {"small": (10, 50), "medium": (2_000, 200), "large": (20_000, 200)}
+SIZES = {"small": (10, 50), "medium": (2_000, 200), "large": (20_000, 200), "build20k": (100, 200)}
 
 
 def run_once(arguments):
@@ -38,13 +39,13 @@ def run_once(arguments):
     return elapsed, usage.ru_maxrss
 
 
-def workspace(size):
+def workspace(size, formats):
     participants, lines = SIZES[size]
-    path = os.path.join(CACHE, f"{size}-{participants}x{lines}")
+    path = os.path.join(CACHE, f"{formats}-{participants}x{lines}")
     if not os.path.isdir(path):
         os.makedirs(CACHE, exist_ok=True)
-        subprocess.run([BINARY, "sample", path, "--participants", str(participants), "--lines", str(lines)],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([BINARY, "sample", path, "--participants", str(participants), "--lines", str(lines),
+                        "--formats", formats], check=True, stdout=subprocess.DEVNULL)
     return path, participants * lines
 
 
@@ -54,20 +55,28 @@ def folder_bytes(path):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="small,medium,large")
+    parser.add_argument("--sizes", default="small,medium,build20k",
+                        help="comma-separated: small (10 × 50), medium (2,000 × 200), large (20,000 × 200), "
+                             "build20k (100 × 200)")
+    parser.add_argument("--formats", default="csv", choices=["csv", "mixed", "yaml", "json"],
+                        help="the needs files' formats (default csv, the layout the targets name)")
     parser.add_argument("--repeat", type=int, default=3)
     options = parser.parse_args()
     subprocess.run(["swift", "build", "-c", "release", "--scratch-path", SCRATCH, "--product", "cosolicit"],
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; "
-          f"release build; median of {options.repeat} runs; process start included.\n")
-    print("| workspace | lines | input | command | wall (s) | lines/s | peak memory (MB) |")
-    print("|---|---:|---:|---|---:|---:|---:|")
+          f"release build; median of {options.repeat} runs; process start included; "
+          f"{options.formats} needs files.\n")
+    print("| workspace | lines | input | command | wall (s) | lines/s | peak memory (MB) | memory / input |")
+    print("|---|---:|---:|---|---:|---:|---:|---:|")
     for size in options.sizes.split(","):
-        path, lines = workspace(size)
+        path, lines = workspace(size, options.formats)
         input_mb = folder_bytes(path) / 1e6
         with tempfile.TemporaryDirectory() as output:
+            needs = os.path.join(path, "needs")
+            one_file = os.path.join(needs, sorted(os.listdir(needs))[0])
             commands = {
+                "validate one needs file": ["validate", one_file],
                 "validate": ["validate", path],
                 "aggregate": ["aggregate", path, "--format", "json", "--out", os.path.join(output, "joint.json")],
                 "build": ["build", path, "--out", output],
@@ -77,7 +86,7 @@ def main():
                 wall = statistics.median(r[0] for r in runs)
                 peak = max(r[1] for r in runs) / 1024
                 print(f"| {size} ({SIZES[size][0]} × {SIZES[size][1]}) | {lines:,} | {input_mb:.1f} MB | {name} "
-                      f"| {wall:.2f} | {lines / wall:,.0f} | {peak:.0f} |", flush=True)
+                      f"| {wall:.2f} | {lines / wall:,.0f} | {peak:.0f} | {peak / input_mb:.1f}× |", flush=True)
 
 
 if __name__ == "__main__":

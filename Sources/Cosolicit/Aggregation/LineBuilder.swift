@@ -75,9 +75,7 @@ struct LineBuilder {
           at: line.unit.location)
         return
       }
-      let converted =
-        line.unit.value == item.unit
-        ? (value: line.quantity.value, isExact: true) : conversion.apply(to: line.quantity.value)
+      let converted = conversion.apply(to: line.quantity.value)
       catalogShares[item.id.value, default: []].append(share(converted.value, exact: converted.isExact))
     case .writeIn(let writeIn):
       let code = writeIn.classification.value

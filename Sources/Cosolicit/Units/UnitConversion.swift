@@ -6,6 +6,11 @@ public struct UnitConversion: Hashable, Sendable {
   public let numerator: Decimal
   /// The multiplier's denominator; never zero.
   public let denominator: Decimal
+  /// Whether this is the conversion of a unit to itself, which leaves every quantity as it is.
+  private var isIdentity = false
+
+  /// The conversion of a unit to itself.
+  public static let identity = UnitConversion(numerator: 1, denominator: 1, isIdentity: true)
 
   /// The conversion from `source` to `target`, or nil when they do not convert.
   ///
@@ -14,7 +19,7 @@ public struct UnitConversion: Hashable, Sendable {
   public static func between(
     _ source: UnitOfMeasure, _ target: UnitOfMeasure, packs: [String: Decimal] = [:]
   ) -> UnitConversion? {
-    if source == target { return UnitConversion(numerator: 1, denominator: 1) }
+    if source == target { return .identity }
     if let perPackage = packs[source.code], perPackage > 0 {
       return UnitConversion(numerator: perPackage, denominator: 1)
     }
@@ -30,6 +35,7 @@ public struct UnitConversion: Hashable, Sendable {
   public func apply(to quantity: Decimal) -> (value: Decimal, isExact: Bool) {
     // Quantities and pack sizes have at most 15 digits (DecimalText) and unit factors at most 13, so the product
     // has at most 30 and is exact.
+    if isIdentity { return (quantity, true) }
     let scaled = quantity * numerator
     if denominator == 1 { return (scaled, true) }
     var value = scaled / denominator
