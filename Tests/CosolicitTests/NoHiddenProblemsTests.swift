@@ -116,6 +116,18 @@ import Testing
     #expect(intake.diagnostics.allSatisfy { $0.location.path.hasSuffix("aa-city-again.json") }, "\(intake.listing)")
   }
 
+  @Test func aNamedFileIsCheckedAgainstTheAgenciesOfItsWorkspacesCSVFiles() throws {
+    // The workspace's CSV needs files are read for their agencies only; a later row's agency counts too.
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "needs/aa-district.yaml",
+      "agency: {id: example-sd-2, name: Example School District 2, type: k12}\ndeliver_to: Depot\n"
+        + "items:\n  - {item: LAPTOP-14, quantity: 1, unit: EA}\n")
+    let intake = Intake.load(files: [sandbox.path("needs/aa-district.yaml")])
+    intake.expect(.error, at: "needs/aa-district.yaml", 1, 14, "already has needs at", "school-districts.csv:4:1")
+    #expect(intake.errorCount == 1, "\(intake.listing)")
+  }
+
   @Test func aNamedFileWarnsWhenItsWorkspaceIsBroken() throws {
     let sandbox = try Sandbox()
     try sandbox.write("solicitation.yaml", "id: [unclosed\n")

@@ -113,9 +113,12 @@ public struct Intake: Sendable {
         }
       }
       // The workspace's other needs files come first, so that a duplicate agency is reported in the named file.
-      let otherNeeds = (contextWorkspace?.needsPaths ?? []).filter { !named.contains($0) }.compactMap {
-        NeedsReader.read($0, &context)
-      }
+      // Only their agencies matter here, read on every core; their own findings are not reported.
+      let otherNeeds = ConcurrentMap.map((contextWorkspace?.needsPaths ?? []).filter { !named.contains($0) }) {
+        path -> NeedsFile? in
+        var ignored = DiagnosticCollector()
+        return NeedsReader.readAgencies(path, &ignored)
+      }.compactMap { $0 }
       var crossChecked = DiagnosticCollector()
       let catalogPath = catalogFile ?? contextWorkspace?.catalogPath
       let catalogKnown = (group.root != nil || catalogFile != nil) && (catalogPath == nil || catalog != nil)

@@ -14,7 +14,7 @@ public enum NeedsReader {
   /// Reads the needs file at `path`; returns nil only when nothing in it can be read.
   public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
     switch FileFormat(path: path) {
-    case .csv: readTable(path, &diagnostics)
+    case .csv: readTable(path, linesToo: true, &diagnostics)
     case .yaml: readTree(path, format: .yaml, &diagnostics)
     case .json: readTree(path, format: .json, &diagnostics)
     case nil: nil
@@ -48,7 +48,15 @@ public enum NeedsReader {
     return NeedsFile(path: path, sections: [section], lineCount: items.count)
   }
 
-  private static func readTable(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
+  /// Reads only who the needs file at `path` is from: its agencies, without their lines where the format
+  /// allows (CSV). Enough to check another file against it for duplicate agencies, and much faster.
+  static func readAgencies(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
+    FileFormat(path: path) == .csv ? readTable(path, linesToo: false, &diagnostics) : read(path, &diagnostics)
+  }
+
+  private static func readTable(
+    _ path: String, linesToo: Bool, _ diagnostics: inout DiagnosticCollector
+  ) -> NeedsFile? {
     guard let table = FileFormat.readTable(path, &diagnostics) else { return nil }
     guard !table.header.isEmpty else {
       diagnostics.error(
@@ -83,6 +91,7 @@ public enum NeedsReader {
         index = readAgency(fields, &sections, &indexByID, &diagnostics)
         if let index, diagnostics.diagnostics.count == findings { lastAgency = (cells, index) }
       }
+      guard linesToo else { continue }
       let line = readLine(fields, isWriteIn: fields.isBlank("item"), context: "row", defaults: defaults, &diagnostics)
       // Rows whose agency cannot be read are still checked, in a section of their own.
       guard let index else {
