@@ -48,13 +48,12 @@ extension CosolicitCommand {
       let chosen =
         format ?? out.flatMap(JointSolicitation.Format.init(fileName:))
         ?? (isatty(STDOUT_FILENO) != 0 && out == nil ? .table : .json)
-      let text = joint.rendered(as: chosen)
       guard let out else {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        joint.write(as: chosen) { FileHandle.standardOutput.write(Data($0.utf8)) }
         return
       }
       do {
-        try AtomicFile.write(text, to: out)
+        try AtomicFile.write(to: out) { emit in try joint.write(as: chosen, to: emit) }
       } catch {
         FileHandle.standardError.write(Data("error: \(error)\n".utf8))
         throw ExitCode.failure

@@ -50,3 +50,26 @@ extension AtomicFileTests {
     #expect(mode?.intValue == 0o600)
   }
 }
+
+extension AtomicFileTests {
+  struct Interrupted: Error {}
+
+  @Test func aStreamWrittenInPartsArrivesWholeOrNotAtAll() throws {
+    let folder = try makeFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("joint.json").path
+    try AtomicFile.write(to: path) { emit in
+      for part in ["{", "\"a\": 1", "}\n"] { try emit(part) }
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\": 1}\n")
+    // A producer failing after writing parts leaves the previous file and no temporary file.
+    #expect(throws: AtomicFile.Failure.self) {
+      try AtomicFile.write(to: path) { emit in
+        try emit("half of a new ")
+        throw Interrupted()
+      }
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "{\"a\": 1}\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["joint.json"])
+  }
+}

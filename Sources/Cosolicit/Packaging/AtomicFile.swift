@@ -16,6 +16,14 @@ public enum AtomicFile {
 
   /// Writes `text` to `path` as UTF-8.
   public static func write(_ text: String, to path: String) throws(Failure) {
+    try write(to: path) { emit in try emit(text) }
+  }
+
+  /// Writes to `path` the UTF-8 texts `produce` hands to its argument, in order; a large output is never
+  /// held whole. An error thrown by `produce` leaves the target as it was.
+  public static func write(
+    to path: String, _ produce: (_ emit: (String) throws -> Void) throws -> Void
+  ) throws(Failure) {
     let files = FileManager.default
     let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
     let folder = target.deletingLastPathComponent()
@@ -26,7 +34,17 @@ public enum AtomicFile {
       return Failure(path: path, reason: reason)
     }
     do {
-      try Data(text.utf8).write(to: temporary)
+      guard files.createFile(atPath: temporary.path, contents: nil) else {
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+      }
+      let handle = try FileHandle(forWritingTo: temporary)
+      do {
+        try produce { text in try handle.write(contentsOf: Data(text.utf8)) }
+        try handle.close()
+      } catch {
+        try? handle.close()
+        throw error
+      }
       if let permissions { try files.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path) }
     } catch {
       throw fail(error.localizedDescription)

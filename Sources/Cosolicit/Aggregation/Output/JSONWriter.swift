@@ -19,6 +19,12 @@ struct JSONWriter {
   /// Appends a value another writer wrote at this writer's depth, after ``element()`` or ``key(_:)``.
   mutating func append(_ written: String) { text += written }
 
+  /// The text written since the last call, handed over so that a long document can be written out in parts.
+  mutating func takeText() -> String {
+    defer { text = "" }
+    return text
+  }
+
   private static let paddings = (0...64).map { String(repeating: "  ", count: $0) }
 
   private static func padding(_ depth: Int) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 extension JointSolicitation {
   /// The columns of ``csv``.
   public static let csvColumns = [
@@ -7,20 +9,35 @@ extension JointSolicitation {
 
   /// One row per share, for spreadsheets; cells that a spreadsheet would run as formulas are neutralized.
   public var csv: String {
-    var output = CSVCell.row(Self.csvColumns)
+    var text = ""
+    writeCSV { text += $0 }
+    return text
+  }
+
+  /// Writes the CSV in parts, a solicitation line's shares at a time.
+  func writeCSV(_ emit: (String) throws -> Void) rethrows {
+    try emit(CSVCell.row(Self.csvColumns))
+    var quantityTexts: [Decimal: String] = [:]
+    func format(_ quantity: Decimal) -> String {
+      if let known = quantityTexts[quantity] { return known }
+      let text = DecimalText.format(quantity)
+      quantityTexts[quantity] = text
+      return text
+    }
     for lot in lots {
       for line in lot.lines {
+        var output = ""
         for share in line.shares {
           output += CSVCell.row([
             lot.lot.id.value, String(line.number), line.itemID ?? "", line.description,
             line.classification.description, line.unit.code, share.agencyID, share.agencyName,
-            DecimalText.format(share.quantity), DecimalText.format(share.originalQuantity), share.originalUnit.code,
+            format(share.quantity), format(share.originalQuantity), share.originalUnit.code,
             share.commitment.rawValue, share.deliverTo ?? "", share.needBy?.description ?? "",
             "\(share.source.path):\(share.source.line)",
           ])
         }
+        try emit(output)
       }
     }
-    return output
   }
 }

@@ -31,4 +31,13 @@ extension JointSolicitation {
     case .csv: csv
     }
   }
+
+  /// Writes the joint solicitation in `format` to `emit`, in parts, so that a large one is never held whole.
+  public func write(as format: Format, to emit: (String) throws -> Void) rethrows {
+    switch format {
+    case .table: try emit(table)
+    case .json: try writeJSON(emit)
+    case .csv: try writeCSV(emit)
+    }
+  }
 }

@@ -5,8 +5,16 @@ extension JointSolicitation {
   public static let jsonFormat = "cosolicit.joint-solicitation/1"
 
   /// The joint solicitation as the JSON document later stages and other tools read (documented in the README),
-  /// ending with a newline. Lines and shares are written as they are visited, never held as a tree.
+  /// ending with a newline.
   public var jsonText: String {
+    var text = ""
+    writeJSON { text += $0 }
+    return text
+  }
+
+  /// Writes the JSON document in parts to `emit`. Lines and shares are never held as a tree: batches of lines
+  /// are written on every core, four levels deep (document, lots, lot, lines), and handed over in order.
+  func writeJSON(_ emit: (String) throws -> Void) rethrows {
     var writer = JSONWriter()
     writer.beginObject()
     writer.member("format", .string(Self.jsonFormat))
@@ -19,22 +27,23 @@ extension JointSolicitation {
         ("award_method", .text(solicitation.awardMethod?.rawValue)),
       ]))
     writer.member("participants", .array(participants.map(\.json)))
-    // The lines hold nearly all the text: they are written on every core, four levels deep (document, lots, lot,
-    // lines), then joined in order.
-    let lines = ConcurrentMap.map(lots.flatMap(\.lines)) { line in
-      var lineWriter = JSONWriter(depth: 4)
-      line.write(to: &lineWriter)
-      return lineWriter.text
-    }
-    var next = lines.makeIterator()
     writer.key("lots")
     writer.beginArray()
     for lot in lots {
       writer.element()
-      lot.write(to: &writer) { writer in
-        for _ in lot.lines {
-          writer.element()
-          writer.append(next.next() ?? "")
+      try lot.write(to: &writer) { writer in
+        for batch in stride(from: 0, to: lot.lines.count, by: Self.linesPerBatch) {
+          let batchLines = Array(lot.lines[batch..<min(batch + Self.linesPerBatch, lot.lines.count)])
+          let rendered = ConcurrentMap.map(batchLines) { line in
+            var lineWriter = JSONWriter(depth: 4)
+            line.write(to: &lineWriter)
+            return lineWriter.text
+          }
+          for text in rendered {
+            writer.element()
+            try emit(writer.takeText())
+            try emit(text)
+          }
         }
       }
     }
@@ -43,8 +52,11 @@ extension JointSolicitation {
     writer.member("review", .array(review.map(\.json)))
     writer.member("threshold", threshold.json)
     writer.endObject()
-    return writer.text + "\n"
+    try emit(writer.takeText() + "\n")
   }
+
+  /// How many lines are written at once: enough to keep every core busy, few enough to hold little text.
+  private static let linesPerBatch = 16
 
   private var totalsJSON: JSONValue {
     var members = totals.json.objectMembers
@@ -93,13 +105,15 @@ extension ParticipantSummary {
 }
 
 extension AggregatedLot {
-  fileprivate func write(to writer: inout JSONWriter, lines writeLines: (inout JSONWriter) -> Void) {
+  fileprivate func write(
+    to writer: inout JSONWriter, lines writeLines: (inout JSONWriter) throws -> Void
+  ) rethrows {
     writer.beginObject()
     writer.member("id", .string(lot.id.value))
     writer.member("title", .string(lot.title))
     writer.key("lines")
     writer.beginArray()
-    writeLines(&writer)
+    try writeLines(&writer)
     writer.endArray()
     writer.member("totals", totals.json)
     writer.endObject()
