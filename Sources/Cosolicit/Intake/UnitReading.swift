@@ -13,7 +13,8 @@ enum UnitReading {
       return Located(unit, at: text.location)
     case .unknown(let suggestion):
       diagnostics.error(
-        "\(prefix): unknown unit '\(text.value)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+        "\(prefix): unknown unit '\(FieldReader.shown(text.value))'"
+          + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
           + "; expected a UN/ECE code such as EA, KGM, GLL or XCS, or a common name such as each, lb, gallon or case",
         at: text.location)
       return nil
@@ -27,7 +28,7 @@ enum UnitReading {
     guard let text = row.text("classification", required: true, &diagnostics) else { return nil }
     switch Classification.parse(text.value, prefix: false) {
     case .failure(let problem):
-      diagnostics.error("\(prefix): classification '\(text.value)' \(problem)", at: text.location)
+      diagnostics.error("\(prefix): classification '\(FieldReader.shown(text.value))' \(problem)", at: text.location)
       return nil
     case .success(let code):
       return Located(code, at: text.location)

@@ -55,10 +55,19 @@ public enum SolicitationPackage {
 
   /// Writes `files` with their manifest and zip to `output/<id>/`, replacing a previous package only once the
   /// new one is complete. Returns the package folder and the zip's bytes.
+  ///
+  /// `id` names a folder and a file, so it must be a valid ``Identifier`` (no `/`, `\\`, leading dot or `..`):
+  /// nothing is written outside `output`. The new package is written to `output/.<id>.building.<pid>.<uuid>`
+  /// and the old one moved aside to `output/.<id>.previous.<pid>.<uuid>` for the swap; a process killed midway
+  /// can leave either behind, and the next build of the same id into `output` removes those whose process has
+  /// ended, first putting an old package back in place if the kill left none there.
   @discardableResult
   public static func write(
     _ files: [DocumentSet.File], id: String, to output: String
   ) throws(Failure) -> (folder: String, zip: Data) {
+    guard Identifier.isValid(id) else {
+      throw Failure(reason: "'\(id)' cannot name a package folder; a solicitation id has \(Identifier.rule) characters")
+    }
     let manifest = manifest(of: files, solicitation: id)
     let contents = files + [manifest]
     let archive: Data
@@ -70,10 +79,13 @@ public enum SolicitationPackage {
     let fileManager = FileManager.default
     let root = URL(fileURLWithPath: output)
     let target = root.appendingPathComponent(id)
-    let staging = root.appendingPathComponent(".\(id).building-\(UUID().uuidString)")
-    let previous = root.appendingPathComponent(".\(id).previous-\(UUID().uuidString)")
+    let process = "\(getpid()).\(UUID().uuidString)"
+    let staging = root.appendingPathComponent(".\(id).\(Leftover.Kind.building.rawValue).\(process)")
+    let previous = root.appendingPathComponent(".\(id).\(Leftover.Kind.previous.rawValue).\(process)")
     do {
-      try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+      try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
+      recoverLeftovers(of: id, in: root)
+      try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
       for file in contents + [DocumentSet.File(path: "\(id).zip", data: archive)] {
         let url = staging.appendingPathComponent(file.path)
         try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -97,5 +109,63 @@ public enum SolicitationPackage {
     }
     if hadPrevious { try? fileManager.removeItem(at: previous) }
     return (target.path, archive)
+  }
+
+  /// A folder an earlier build of a package left in the output folder: `.<id>.<kind>.<pid>.<uuid>`.
+  struct Leftover {
+    /// What the folder holds.
+    enum Kind: String, CaseIterable {
+      /// A new package being written.
+      case building
+      /// The old package, moved aside during the swap.
+      case previous
+    }
+
+    var kind: Kind
+    /// The process that made it.
+    var process: pid_t
+    /// The folder.
+    var url: URL
+
+    /// The leftovers of packages `id` in `root`, whatever process made them.
+    static func all(of id: String, in root: URL) -> [Leftover] {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+      return names.sorted().compactMap { name in
+        for kind in Kind.allCases where name.hasPrefix(".\(id).\(kind.rawValue).") {
+          let rest = name.dropFirst(".\(id).\(kind.rawValue).".count)
+          guard let process = rest.split(separator: ".").first.flatMap({ pid_t($0) }), process > 0 else {
+            return nil
+          }
+          return Leftover(kind: kind, process: process, url: root.appendingPathComponent(name))
+        }
+        return nil
+      }
+    }
+
+    /// Whether the process that made it has ended (it may not be signalled: it is gone).
+    var isAbandoned: Bool {
+      kill(process, 0) != 0 && errno == ESRCH
+    }
+  }
+
+  /// Cleans up after builds of `id` into `root` that were killed midway: puts back an old package that was
+  /// moved aside when no package is in place, and removes the other leftovers of processes that have ended.
+  /// Leftovers of running processes (a concurrent build) are left alone.
+  static func recoverLeftovers(of id: String, in root: URL) {
+    let fileManager = FileManager.default
+    let abandoned = Leftover.all(of: id, in: root).filter(\.isAbandoned)
+    let target = root.appendingPathComponent(id)
+    if !fileManager.fileExists(atPath: target.path),
+      let aside = abandoned.filter({ $0.kind == .previous }).max(by: { modified($0.url) < modified($1.url) })
+    {
+      _ = rename(aside.url.path, target.path)
+    }
+    for leftover in abandoned where fileManager.fileExists(atPath: leftover.url.path) {
+      try? fileManager.removeItem(at: leftover.url)
+    }
+  }
+
+  private static func modified(_ url: URL) -> Date {
+    ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date) ?? .distantPast
   }
 }

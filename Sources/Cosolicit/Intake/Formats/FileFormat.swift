@@ -28,6 +28,10 @@ public enum FileFormat: String, Sendable, CaseIterable {
       diagnostics.append(diagnostic)
       return nil
     }
+    if let problem = source.lineLimitProblem {
+      diagnostics.append(problem)
+      return nil
+    }
     let result = format == .json ? JSONDocumentReader.read(source) : YAMLDocumentReader.read(source)
     switch result {
     case .failure(let diagnostic):
@@ -41,12 +45,48 @@ public enum FileFormat: String, Sendable, CaseIterable {
     }
   }
 
+  /// The most fields a CSV file may hold, all rows together: 200,000 rows of 20 columns. Rows of bare commas
+  /// would otherwise make 64 MB of input into 64 million fields.
+  public static let maximumCSVFields = 4_000_000
+
   /// Reads a CSV file into a table; reports why it cannot.
   static func readTable(_ path: String, _ diagnostics: inout DiagnosticCollector) -> CSVTable? {
     switch SourceFile.read(path) {
-    case .success(let file): return CSVTable.read(file, diagnostics: &diagnostics)
+    case .success(let file):
+      if let problem = file.lineLimitProblem {
+        diagnostics.append(problem)
+        return nil
+      }
+      if let offset = offsetOfExcessiveFields(file.bytes) {
+        let (line, column) = SourceFile.position(ofByte: offset, in: file.bytes)
+        diagnostics.error(
+          "the file holds more than \(maximumCSVFields) fields; split it into several files",
+          at: SourceLocation(path: path, line: line, column: column))
+        return nil
+      }
+      return CSVTable.read(file, diagnostics: &diagnostics)
     case .failure(let diagnostic):
       diagnostics.append(diagnostic)
+      return nil
+    }
+  }
+
+  /// The offset of the separator that starts field `maximumCSVFields + 1`, counting commas and line breaks
+  /// outside quotes (a quote written twice inside quotes toggles twice, so it needs no special case).
+  private static func offsetOfExcessiveFields(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { buffer -> Int? in
+      var fields = 1
+      var quoted = false
+      for offset in 0..<buffer.count {
+        switch buffer[offset] {
+        case UInt8(ascii: "\""): quoted.toggle()
+        case UInt8(ascii: ","), UInt8(ascii: "\n"):
+          guard !quoted else { continue }
+          fields += 1
+          if fields > maximumCSVFields { return offset }
+        default: continue
+        }
+      }
       return nil
     }
   }

@@ -3,6 +3,9 @@
 public struct JSONDocumentReader {
   /// The deepest nesting accepted, so that reading never exhausts the stack.
   public static let maximumDepth = 200
+  /// The most values a document may hold (as for YAML), so that a long run of tiny values such as `[1,1,1,…]`
+  /// cannot exhaust memory.
+  public static let maximumNodes = YAMLDocumentReader.maximumNodes
 
   private let bytes: [UInt8]
   private let path: String
@@ -10,6 +13,7 @@ public struct JSONDocumentReader {
   private var line = 1
   private var lineStart = 0
   private var columnMark = (index: 0, column: 1)
+  private var nodes = 0
 
   private struct SyntaxError: Error {
     let message: String
@@ -75,6 +79,10 @@ public struct JSONDocumentReader {
   private mutating func parseValue(depth: Int) throws -> DocumentNode {
     guard depth <= Self.maximumDepth else {
       throw error("arrays and objects nest deeper than \(Self.maximumDepth) levels")
+    }
+    nodes += 1
+    guard nodes <= Self.maximumNodes else {
+      throw error("the document holds more than \(Self.maximumNodes) values; split it into several files")
     }
     let start = here()
     guard index < bytes.count else { throw error("expected a value, found the end of the file") }

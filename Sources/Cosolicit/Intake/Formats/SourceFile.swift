@@ -9,22 +9,43 @@ public struct SourceFile: Sendable {
 
   /// The largest input file read, far above any real needs file, so a runaway input cannot exhaust memory.
   public static let maximumSize = 64 * 1024 * 1024
+  /// The most lines a workspace file may have (a line feed, or a carriage return not followed by one, ends a
+  /// line); see ``lineLimitProblem``. Also far above any real file, and needed beside the size limit: 64 MB of
+  /// empty CSV rows is 5 million records of a dozen fields, each reported missing, which took 24 GB before it
+  /// was killed.
+  public static let maximumLines = 200_000
 
   /// The file's text.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
-  /// Reads `path`; on failure returns the diagnostic saying why (missing, unreadable, too large, not UTF-8).
+  /// Reads `path`; on failure returns the diagnostic saying why (missing, unreadable, not a regular file, too
+  /// large, not UTF-8). At most `maximumSize` bytes are ever read, whatever the file claims.
   public static func read(_ path: String) -> Result<SourceFile, Diagnostic> {
-    let url = URL(fileURLWithPath: path)
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    if let size = attributes?[.size] as? NSNumber, size.intValue > maximumSize {
-      return .failure(
-        Diagnostic(
-          .error, "file is \(size.intValue) bytes; input files are limited to \(maximumSize) bytes",
-          at: .start(of: path)))
+    func failure(_ message: String) -> Result<SourceFile, Diagnostic> {
+      .failure(Diagnostic(.error, message, at: .start(of: path)))
     }
-    guard let data = try? Data(contentsOf: url) else {
-      return .failure(Diagnostic(.error, "cannot read the file", at: .start(of: path)))
+    // Non-blocking, so that opening a named pipe does not wait for a writer; reads of regular files are unaffected.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return failure("cannot read the file: \(String(cString: strerror(errno)))") }
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return failure("cannot read the file") }
+    // A device such as /dev/zero or a pipe has no end to read to.
+    guard status.st_mode & S_IFMT == S_IFREG else {
+      return failure("not a regular file (a device, pipe or socket); input files must be ordinary files")
+    }
+    if Int(status.st_size) > maximumSize {
+      return failure("file is \(status.st_size) bytes; input files are limited to \(maximumSize) bytes")
+    }
+    let data: Data
+    do {
+      data = try handle.read(upToCount: maximumSize + 1) ?? Data()
+    } catch {
+      return failure("cannot read the file")
+    }
+    // The file grew while it was read.
+    guard data.count <= maximumSize else {
+      return failure("file is more than \(maximumSize) bytes; input files are limited to \(maximumSize) bytes")
     }
     return decode(Array(data), path: path)
   }
@@ -42,6 +63,36 @@ public struct SourceFile: Sendable {
             + "save it as UTF-8", at: SourceLocation(path: path, line: line, column: column)))
     }
     return .success(SourceFile(path: path, bytes: body))
+  }
+
+  /// The error for a workspace file (solicitation, catalog, needs) with more than `maximumLines` lines, if
+  /// this is one. Bids and templates, read by libxml2 and swift-mustache, are not held to it.
+  public var lineLimitProblem: Diagnostic? {
+    guard Self.hasMoreThanMaximumLines(bytes) else { return nil }
+    return Diagnostic(
+      .error,
+      "the file has more than \(Self.maximumLines) lines; input files are limited to \(Self.maximumLines) lines "
+        + "(split it into several files)", at: SourceLocation(path: path, line: Self.maximumLines + 1, column: 1))
+  }
+
+  /// Whether the text has more than `maximumLines` lines.
+  private static func hasMoreThanMaximumLines(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer -> Bool in
+      var lines = 1
+      var index = 0
+      let count = buffer.count
+      while index < count {
+        let byte = buffer[index]
+        index += 1
+        guard byte == 0x0A || byte == 0x0D else { continue }
+        if byte == 0x0D, index < count, buffer[index] == 0x0A { index += 1 }
+        // A line break at the very end of the file does not start another line.
+        guard index < count else { return false }
+        lines += 1
+        if lines > maximumLines { return true }
+      }
+      return false
+    }
   }
 
   /// The 1-based line and column (in Unicode scalars) of the byte at `offset`.

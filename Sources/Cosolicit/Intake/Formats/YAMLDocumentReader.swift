@@ -19,6 +19,13 @@ public enum YAMLDocumentReader {
           .error, "malformed YAML: lists and mappings nest deeper than \(maximumFlowDepth) levels",
           at: SourceLocation(path: path, line: line, column: column)))
     }
+    if let offset = offsetOfExcessiveValues(source.bytes) {
+      let (line, column) = SourceFile.position(ofByte: offset, in: source.bytes)
+      return .failure(
+        Diagnostic(
+          .error, "the document holds more than \(maximumNodes) values; split it into several files",
+          at: SourceLocation(path: path, line: line, column: column)))
+    }
     let root: Node?
     do {
       // The basic resolver: tags are never used here (scalars are read as written), and resolving them runs
@@ -77,8 +84,12 @@ public enum YAMLDocumentReader {
 
   private static func diagnostic(for error: YamlError, source: SourceFile) -> Diagnostic {
     let path = source.path
+    // libyaml puts an error at the end of a file without a final line break on a line past the last one.
+    let end = endOfText(source.bytes)
     func at(_ mark: Mark) -> SourceLocation {
-      SourceLocation(path: path, line: mark.line, column: mark.column)
+      mark.line > end.line
+        ? SourceLocation(path: path, line: end.line, column: end.column)
+        : SourceLocation(path: path, line: mark.line, column: mark.column)
     }
     func describe(_ problem: String, _ context: YamlError.Context?) -> String {
       let problem = problem.trimmed
@@ -103,6 +114,60 @@ public enum YAMLDocumentReader {
     default:
       return Diagnostic(.error, "malformed YAML: \(error)", at: .start(of: path))
     }
+  }
+
+  /// The offset where the document's values, estimated before composing, exceed twice `maximumNodes`:
+  /// composing builds every node in memory before `convert` can count them, so a long run of tiny values
+  /// (`[1,1,1,…]`, or lines of `- - - x`) must be refused first. Beyond the first, a value needs an indicator
+  /// (`- `, `? `, `: `, the last shared by a key and its value), a `,` or a `[`/`{`, so the estimate is at least
+  /// half the nodes composed; the slack keeps such punctuation inside text from refusing a real file.
+  private static func offsetOfExcessiveValues(_ bytes: [UInt8]) -> Int? {
+    let limit = 2 * maximumNodes
+    var count = 0
+    var depth = 0
+    for (offset, byte) in bytes.enumerated() {
+      switch byte {
+      case UInt8(ascii: "["), UInt8(ascii: "{"):
+        depth += 1
+        count += 1
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+      case UInt8(ascii: ","): if depth > 0 { count += 1 }
+      case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
+        let next = offset + 1 < bytes.count ? bytes[offset + 1] : UInt8(ascii: "\n")
+        if next == UInt8(ascii: " ") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\t")
+          || next == UInt8(ascii: "\r")
+        {
+          count += 1
+        }
+      default: continue
+      }
+      if count > limit { return offset }
+    }
+    return nil
+  }
+
+  /// The line and column just past the last character, counting line breaks as YAML does: LF, CR, CR LF, and
+  /// the Unicode NEL, LS and PS.
+  private static func endOfText(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+    var line = 1
+    var column = 1
+    for (index, byte) in bytes.enumerated() {
+      let isBreak =
+        switch byte {
+        case 0x0A: true
+        case 0x0D: index + 1 == bytes.count || bytes[index + 1] != 0x0A
+        case 0x85: index > 0 && bytes[index - 1] == 0xC2
+        case 0xA8, 0xA9: index > 1 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80
+        default: false
+        }
+      if isBreak {
+        line += 1
+        column = 1
+      } else if byte & 0xC0 != 0x80 {
+        column += 1
+      }
+    }
+    return (line, column)
   }
 
   /// The offset of the first `[` or `{` nested deeper than allowed. Brackets inside quotes and comments
