@@ -127,33 +127,49 @@ public struct FieldReader {
   public func text(
     _ key: String, required: Bool = false, _ diagnostics: inout DiagnosticCollector
   ) -> Located<String>? {
-    guard let node = node(key, required: required, &diagnostics) else { return nil }
-    guard case .scalar(let raw) = node.value else {
-      diagnostics.error(
-        "\(context): '\(key)' must be a single value, found \(node.kindDescription)", at: node.location)
-      return nil
-    }
+    guard let (raw, place) = scalar(key, required: required, &diagnostics) else { return nil }
     let text = raw.trimmed
     if text.isEmpty {
       if required {
-        diagnostics.error("\(context): missing required field '\(key)' (it is empty)", at: node.location)
+        diagnostics.error("\(context): missing required field '\(key)' (it is empty)", at: place)
       }
       return nil
     }
     if text.utf8.count > Self.maximumTextLength {
       diagnostics.error(
         "\(context): '\(key)' is \(text.utf8.count) bytes long; a value may be at most \(Self.maximumTextLength) "
-          + "bytes", at: node.location)
+          + "bytes", at: place)
       return nil
     }
     if let scalar = Self.forbiddenCharacter(in: text) {
       let code = String(scalar.value, radix: 16, uppercase: true)
       diagnostics.error(
         "\(context): '\(key)' contains the control character U+\(String(repeating: "0", count: 4 - code.count))"
-          + "\(code), which documents cannot show; remove it", at: node.location)
+          + "\(code), which documents cannot show; remove it", at: place)
       return nil
     }
-    return Located(text, at: node.location)
+    return Located(text, at: place)
+  }
+
+  /// The field's text as written and where it is; nil when absent or empty, reporting a missing required field
+  /// or a list or mapping. A CSV row's cell is read in place.
+  private func scalar(
+    _ key: String, required: Bool, _ diagnostics: inout DiagnosticCollector
+  ) -> (String, SourceLocation)? {
+    if let row {
+      if let index = row.columns.index[key], index < row.fields.count, !row.fields[index].text.isEmpty {
+        return (row.fields[index].text, row.fields[index].location)
+      }
+      if required { diagnostics.error("\(context): missing required field '\(key)'", at: location) }
+      return nil
+    }
+    guard let node = node(key, required: required, &diagnostics) else { return nil }
+    guard case .scalar(let raw) = node.value else {
+      diagnostics.error(
+        "\(context): '\(key)' must be a single value, found \(node.kindDescription)", at: node.location)
+      return nil
+    }
+    return (raw, node.location)
   }
 
   /// The first character in `text` that XML 1.0 forbids: a C0 control other than tab, line feed and carriage
