@@ -9,4 +9,6 @@ public struct NeedsFile: Sendable {
 
   /// The participants whose agency could be read, each with its complete lines.
   public var participants: [Participant] { sections.compactMap(\.participant) }
+  /// How many participants ``participants`` holds.
+  public var participantCount: Int { sections.count { $0.agency != nil } }
 }

@@ -17,6 +17,8 @@ public struct Intake: Sendable {
 
   /// The participants found in the needs files.
   public var participants: [Participant] { needs.flatMap(\.participants) }
+  /// How many participants the needs files name, without building them.
+  public var participantCount: Int { needs.reduce(0) { $0 + $1.participantCount } }
   /// The number of needs lines read, including lines too broken to keep.
   public var lineCount: Int { needs.reduce(0) { $0 + $1.lineCount } }
   /// The number of errors.

@@ -49,7 +49,7 @@ public struct ValidationReport: Sendable {
   /// One line: files, participants, lines, errors and warnings.
   public var summary: String {
     func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-    return "checked \(count(intake.files.count, "file")): \(count(intake.participants.count, "participant")), "
+    return "checked \(count(intake.files.count, "file")): \(count(intake.participantCount, "participant")), "
       + "\(count(intake.lineCount, "line")); \(count(intake.errorCount, "error")), "
       + "\(count(intake.warningCount, "warning"))"
   }
