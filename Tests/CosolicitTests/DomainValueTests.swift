@@ -33,6 +33,19 @@ import Testing
     #expect(DecimalText.format(Decimal(string: "105.6688")!) == "105.6688")
   }
 
+  @Test func theFormatMemoGivesWhatFormattingGives() {
+    // Equal values written differently (trailing zeros in the significand) and values that differ only far down.
+    var memo = DecimalText.Memo()
+    var random = SeededRandom(seed: 3)
+    for _ in 0..<5_000 {
+      let significand = Decimal(UInt64.random(in: 0...2_000, using: &random))
+      let value = Decimal(sign: .plus, exponent: Int.random(in: -4...3, using: &random), significand: significand)
+      for candidate in [value, value * 10 / 10, value + Decimal(string: "0.000001")!] {
+        #expect(memo.format(candidate) == DecimalText.format(candidate))
+      }
+    }
+  }
+
   @Test func theDigitShortcutReadsWhatFoundationReads() {
     // Leading and trailing zeros, points, signs and lengths around the 15-digit limit, both parsers.
     var random = SeededRandom(seed: 11)

@@ -90,3 +90,34 @@ public enum DecimalText {
     return NSDecimalString(&copy, Locale(identifier: "en_US_POSIX"))
   }
 }
+
+extension DecimalText {
+  /// Formats decimals as ``DecimalText/format(_:)`` does, remembering each text: quantities repeat across
+  /// thousands of shares, and formatting one is slow.
+  ///
+  /// Values are remembered by their bit pattern, which hashes far faster than `Decimal` itself. Equal values
+  /// with different representations only miss the memo; a bit pattern always stands for one value and text.
+  struct Memo {
+    private struct Bits: Hashable {
+      var low: UInt64
+      var middle: UInt64
+      var high: UInt32
+    }
+
+    private var texts: [Bits: String] = [:]
+
+    /// `value` in plain notation.
+    mutating func format(_ value: Decimal) -> String {
+      let bits = withUnsafeBytes(of: value) { raw in
+        Bits(
+          low: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self),
+          middle: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+          high: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+      }
+      if let known = texts[bits] { return known }
+      let text = DecimalText.format(value)
+      texts[bits] = text
+      return text
+    }
+  }
+}

@@ -184,11 +184,10 @@ struct DocumentContext {
     let bound = Set(participantValues.compactMap { $0["id"] as? String })
     // Each share is visited once, grouped by agency in line order; quantities repeat, so each is formatted once.
     var deliveries: [String: [[String: Any]]] = [:]
-    var quantityTexts: [Decimal: String] = [:]
+    var quantities = DecimalText.Memo()
     for line in joint.lines {
       for share in line.shares where bound.contains(share.agencyID) {
-        let quantity = quantityTexts[share.quantity] ?? DecimalText.format(share.quantity)
-        quantityTexts[share.quantity] = quantity
+        let quantity = quantities.format(share.quantity)
         deliveries[share.agencyID, default: []].append([
           "line": String(line.number), "item": line.itemID ?? "write-in", "description": line.description,
           "quantity": quantity, "unit": line.unit.code,

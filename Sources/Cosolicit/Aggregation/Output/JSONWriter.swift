@@ -8,8 +8,8 @@ struct JSONWriter {
   private(set) var text = ""
   /// For each open array or object, whether it has no element yet.
   private var openEmpty: [Bool] = []
-  /// Decimal texts already formatted: quantities repeat, and formatting one is slow.
-  private var decimalTexts: [Decimal: String] = [:]
+  /// Decimal texts already formatted.
+  private var decimalTexts = DecimalText.Memo()
 
   /// A writer for a value that will sit `depth` levels deep in another writer's document (see ``append(_:)``).
   init(depth: Int = 0) {
@@ -66,13 +66,7 @@ struct JSONWriter {
   mutating func member(_ key: String, decimal value: Decimal?) {
     self.key(key)
     guard let value else { return text += "null" }
-    if let known = decimalTexts[value] {
-      quote(known)
-    } else {
-      let formatted = DecimalText.format(value)
-      decimalTexts[value] = formatted
-      quote(formatted)
-    }
+    quote(decimalTexts.format(value))
   }
 
   /// Writes `value` where a value is expected.
@@ -117,7 +111,10 @@ struct JSONWriter {
   private mutating func quote(_ string: String) {
     text += "\""
     // Fast path: most texts need no escaping and are appended whole.
-    let needsEscaping = string.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+    let needsEscaping =
+      string.utf8.withContiguousStorageIfAvailable { bytes in
+        bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+      } ?? string.utf8.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
     if !needsEscaping {
       text += string
       text += "\""

@@ -17,13 +17,7 @@ extension JointSolicitation {
   /// Writes the CSV in parts, a solicitation line's shares at a time.
   func writeCSV(_ emit: (String) throws -> Void) rethrows {
     try emit(CSVCell.row(Self.csvColumns))
-    var quantityTexts: [Decimal: String] = [:]
-    func format(_ quantity: Decimal) -> String {
-      if let known = quantityTexts[quantity] { return known }
-      let text = DecimalText.format(quantity)
-      quantityTexts[quantity] = text
-      return text
-    }
+    var quantities = DecimalText.Memo()
     for lot in lots {
       for line in lot.lines {
         var output = ""
@@ -31,7 +25,7 @@ extension JointSolicitation {
           output += CSVCell.row([
             lot.lot.id.value, String(line.number), line.itemID ?? "", line.description,
             line.classification.description, line.unit.code, share.agencyID, share.agencyName,
-            format(share.quantity), format(share.originalQuantity), share.originalUnit.code,
+            quantities.format(share.quantity), quantities.format(share.originalQuantity), share.originalUnit.code,
             share.commitment.rawValue, share.deliverTo ?? "", share.needBy?.description ?? "",
             "\(share.source.path):\(share.source.line)",
           ])
