@@ -1,0 +1,16 @@
+import FuzzCommon
+
+/// The input is the workspace's `catalog.yaml` (replacing `catalog.csv`), checked against the solicitation's lots
+/// and read by its needs.
+enum Harness {
+  static let workspace = FuzzWorkspace(file: "catalog.yaml", removing: ["catalog.csv"])
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+  Harness.workspace.run(UnsafeRawBufferPointer(start: start, count: count))
+  return 0
+}
+
+_ = Harness.workspace  // set up before fuzzing, so that a broken setup stops at once
+runLibFuzzer(fuzz)
