@@ -23,3 +23,16 @@ import Testing
     #expect(named.diagnostics.allSatisfy { $0.location.line <= 2 }, "\(named.listing)")
   }
 }
+
+extension FuzzRegressionTests {
+  /// `---` with no final line break: libyaml marks the empty document on line 2 of a one-line file, so
+  /// "catalog must be a mapping" pointed past the end; it belongs at the end of the only line.
+  @Test func anEmptyYAMLDocumentWithoutFinalLineBreakIsPlacedInsideTheFile() throws {
+    let sandbox = try Sandbox()
+    try FileManager.default.removeItem(atPath: sandbox.path("catalog.csv"))
+    try sandbox.place("fuzz/empty-document-without-line-break.yaml", as: "catalog.yaml")
+    let intake = sandbox.validate()
+    intake.expect(.error, at: "catalog.yaml", 1, 4, "catalog must be a mapping")
+    #expect(intake.diagnostics.allSatisfy { $0.location.line == 1 || !$0.location.path.hasSuffix("catalog.yaml") })
+  }
+}

@@ -38,7 +38,7 @@ public enum YAMLDocumentReader {
     }
     guard let root else { return .success(nil) }
     var budget = maximumNodes
-    guard let tree = convert(root, path: path, budget: &budget) else {
+    guard let tree = convert(root, path: path, end: endOfText(source.bytes), budget: &budget) else {
       return .failure(
         Diagnostic(
           .error,
@@ -48,12 +48,22 @@ public enum YAMLDocumentReader {
     return .success(tree)
   }
 
-  private static func convert(_ node: Node, path: String, budget: inout Int) -> DocumentNode? {
+  /// Where `mark` is; libyaml puts a mark at the end of a file without a final line break (an error, or the
+  /// empty document of `---`) on a line past the last one, which is put at the end of the last line instead.
+  private static func location(
+    of mark: Mark, path: String, end: (line: Int, column: Int)
+  ) -> SourceLocation {
+    mark.line > end.line
+      ? SourceLocation(path: path, line: end.line, column: end.column)
+      : SourceLocation(path: path, line: mark.line, column: mark.column)
+  }
+
+  private static func convert(
+    _ node: Node, path: String, end: (line: Int, column: Int), budget: inout Int
+  ) -> DocumentNode? {
     budget -= 1
     guard budget >= 0 else { return nil }
-    let location =
-      node.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
-      ?? .start(of: path)
+    let location = node.mark.map { Self.location(of: $0, path: path, end: end) } ?? .start(of: path)
     switch node {
     case .scalar(let scalar):
       let isNull = scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
@@ -61,17 +71,15 @@ public enum YAMLDocumentReader {
     case .sequence(let sequence):
       var items: [DocumentNode] = []
       for element in sequence {
-        guard let item = convert(element, path: path, budget: &budget) else { return nil }
+        guard let item = convert(element, path: path, end: end, budget: &budget) else { return nil }
         items.append(item)
       }
       return DocumentNode(.sequence(items), at: location)
     case .mapping(let mapping):
       var entries: [DocumentNode.Entry] = []
       for (key, value) in mapping {
-        guard let converted = convert(value, path: path, budget: &budget) else { return nil }
-        let keyLocation =
-          key.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
-          ?? location
+        guard let converted = convert(value, path: path, end: end, budget: &budget) else { return nil }
+        let keyLocation = key.mark.map { Self.location(of: $0, path: path, end: end) } ?? location
         let keyText = key.scalar?.string ?? "<\(key.mapping != nil ? "mapping" : "list") used as a key>"
         entries.append(DocumentNode.Entry(key: keyText, keyLocation: keyLocation, value: converted))
       }
@@ -84,13 +92,8 @@ public enum YAMLDocumentReader {
 
   private static func diagnostic(for error: YamlError, source: SourceFile) -> Diagnostic {
     let path = source.path
-    // libyaml puts an error at the end of a file without a final line break on a line past the last one.
     let end = endOfText(source.bytes)
-    func at(_ mark: Mark) -> SourceLocation {
-      mark.line > end.line
-        ? SourceLocation(path: path, line: end.line, column: end.column)
-        : SourceLocation(path: path, line: mark.line, column: mark.column)
-    }
+    func at(_ mark: Mark) -> SourceLocation { location(of: mark, path: path, end: end) }
     func describe(_ problem: String, _ context: YamlError.Context?) -> String {
       let problem = problem.trimmed
       guard let context else { return "malformed YAML: \(problem)" }
