@@ -42,16 +42,16 @@ public struct DocumentSet {
     // prove safe to share; they are built first and only read while rendering.
     nonisolated(unsafe) let contexts =
       variants.map { DocumentContext(joint: joint, variant: $0).values } + [CompareContext(joint: joint).values]
-    var jobs: [(path: String, template: String, context: Int)] = []
+    var jobs: [RenderJob] = []
     for (index, variant) in variants.enumerated() {
       for name in ["rfp.md", "rfp.html", "bid-form.html", "bid-form.xml"] {
-        jobs.append(("\(variant.rawValue)/\(name)", name, index))
+        jobs.append(RenderJob(path: "\(variant.rawValue)/\(name)", template: name, context: index))
       }
     }
-    jobs += [("compare.md", "compare.md", variants.count), ("compare.html", "compare.html", variants.count)]
-    let rendered = ConcurrentMap.map(jobs.map { JobIndex(value: $0.context, template: $0.template) }) { job in
-      templates.render(job.template, contexts[job.value])
+    for name in ["compare.md", "compare.html"] {
+      jobs.append(RenderJob(path: name, template: name, context: variants.count))
     }
+    let rendered = ConcurrentMap.map(jobs) { job in templates.render(job.template, contexts[job.context]) }
     for (job, text) in zip(jobs, rendered) {
       guard job.template == "bid-form.xml" else {
         add(job.path, text, template: job.template)
@@ -78,10 +78,11 @@ public struct DocumentSet {
     return failed ? nil : files.sorted { $0.path < $1.path }
   }
 
-  /// A template to render with the context at `value`.
-  private struct JobIndex: Sendable {
-    var value: Int
+  /// A document to render: its path in the package, its template, and the index of its context.
+  private struct RenderJob: Sendable {
+    var path: String
     var template: String
+    var context: Int
   }
 
   /// Validates `document` against `schema` with libxml2; a schema that does not compile is a problem too.

@@ -55,12 +55,17 @@ public struct FieldReader {
 
   /// The field's entry, if present; a CSV row's empty cell is absent.
   private func entry(_ key: String) -> DocumentNode.Entry? {
-    guard let row else { return entries[key] }
-    guard let index = row.columns.index[key], index < row.fields.count else { return nil }
-    let field = row.fields[index]
-    guard !field.text.isEmpty else { return nil }
+    guard row != nil else { return entries[key] }
+    guard let field = cell(key) else { return nil }
     return DocumentNode.Entry(
       key: key, keyLocation: field.location, value: DocumentNode(.scalar(field.text), at: field.location))
+  }
+
+  /// A CSV row's non-empty cell in the column `key`; nil when the column is absent or the cell empty.
+  private func cell(_ key: String) -> CSVTable.Field? {
+    guard let row, let index = row.columns.index[key], index < row.fields.count else { return nil }
+    let field = row.fields[index]
+    return field.text.isEmpty ? nil : field
   }
 
   /// The same fields under another name, for messages.
@@ -156,10 +161,8 @@ public struct FieldReader {
   private func scalar(
     _ key: String, required: Bool, _ diagnostics: inout DiagnosticCollector
   ) -> (String, SourceLocation)? {
-    if let row {
-      if let index = row.columns.index[key], index < row.fields.count, !row.fields[index].text.isEmpty {
-        return (row.fields[index].text, row.fields[index].location)
-      }
+    if row != nil {
+      if let field = cell(key) { return (field.text, field.location) }
       if required { diagnostics.error("\(context): missing required field '\(key)'", at: location) }
       return nil
     }
