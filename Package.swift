@@ -48,17 +48,20 @@ let package = Package(
       dependencies: ["EmbedTemplates"],
       path: "Sources/EmbedTemplatesPlugin"
     ),
+    // Helpers every test target shares: fixtures, sandboxes, running the CLI, marked positions in text.
+    .target(name: "CosolicitTestSupport", dependencies: ["Cosolicit"]),
     .testTarget(
       name: "CosolicitTests",
       dependencies: [
         "Cosolicit",
+        "CosolicitTestSupport",
         .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),
     .testTarget(
       name: "CosolicitCLITests",
-      dependencies: ["CosolicitCLI"]
+      dependencies: ["CosolicitCLI", "CosolicitTestSupport"]
     ),
   ]
 )

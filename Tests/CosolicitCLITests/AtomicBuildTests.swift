@@ -1,3 +1,4 @@
+import CosolicitTestSupport
 import Foundation
 import Testing
 
@@ -10,11 +11,7 @@ import Testing
   static let id = "SAMPLE-2027-01"
 
   /// A new temporary folder.
-  static func makeFolder(_ name: String) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-\(name)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
+  static func makeFolder(_ name: String) throws -> URL { try makeTemporaryFolder(name) }
 
   /// Starts the built `cosolicit` with `arguments`, its output discarded, under `/bin/sh` when `shell` is given
   /// (a prefix such as `umask 077;`).
@@ -23,10 +20,10 @@ import Testing
     let process = Process()
     if let shell {
       process.executableURL = URL(fileURLWithPath: "/bin/sh")
-      let command = ([CommandLineTests.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
+      let command = ([ProgramRun.executable.path] + arguments).map { "'\($0)'" }.joined(separator: " ")
       process.arguments = ["-c", "\(shell) exec \(command)"]
     } else {
-      process.executableURL = CommandLineTests.executable
+      process.executableURL = ProgramRun.executable
       process.arguments = arguments
     }
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -125,7 +122,7 @@ import Testing
   @Test func theBytesDoNotDependOnTimeZoneUmaskOrLocale() throws {
     let scratch = try Self.makeFolder("environment")
     defer { try? FileManager.default.removeItem(at: scratch) }
-    let workspace = CommandLineTests.repositoryRoot.appendingPathComponent("Examples/cascade-valley").path
+    let workspace = repositoryRoot.appendingPathComponent("Examples/cascade-valley").path
     let first = scratch.appendingPathComponent("first")
     let second = scratch.appendingPathComponent("second")
     #expect(

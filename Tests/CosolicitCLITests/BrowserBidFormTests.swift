@@ -1,3 +1,4 @@
+import CosolicitTestSupport
 import Foundation
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
   static var browserAvailable: Bool {
     FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
       && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver")
-      && (try? CommandLineTests().runTool("/usr/bin/env", ["python3", "-c", "import selenium"]).status) == 0
+      && (try? ProgramRun.run("/usr/bin/env", ["python3", "-c", "import selenium"]).status) == 0
   }
 
   static var required: Bool { ProcessInfo.processInfo.environment["COSOLICIT_REQUIRE_BROWSER"] == "1" }
@@ -19,7 +20,7 @@ import Testing
   static func hostileWorkspace(in folder: URL) throws -> URL {
     let workspace = folder.appendingPathComponent("hostile-workspace")
     try FileManager.default.copyItem(
-      at: CommandLineTests.repositoryRoot.appendingPathComponent("Tests/Fixtures/workspace"), to: workspace)
+      at: repositoryRoot.appendingPathComponent("Tests/Fixtures/workspace"), to: workspace)
     try """
     agency: {id: hostile, name: "Hostile <b>City</b> & Co", type: city}
     deliver_to: Hall
@@ -36,25 +37,24 @@ import Testing
   @Test(.enabled(if: browserAvailable || required, "needs chromium, chromium-driver and python3 selenium"))
   func theBidFormComputesTotalsAndSavesAConformingBid() throws {
     #expect(Self.browserAvailable, "COSOLICIT_REQUIRE_BROWSER=1 but the browser or selenium is missing")
-    let cli = CommandLineTests()
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-browser-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: output) }
     let workspaces = [
-      ("CVPC-2027-01", CommandLineTests.repositoryRoot.appendingPathComponent("Examples/cascade-valley")),
+      ("CVPC-2027-01", repositoryRoot.appendingPathComponent("Examples/cascade-valley")),
       ("JS-2027-001", try Self.hostileWorkspace(in: output)),
     ]
     for (id, workspace) in workspaces {
-      let built = try cli.run(["build", workspace.path, "--out", output.path])
+      let built = try ProgramRun.cosolicit(["build", workspace.path, "--out", output.path])
       #expect(built.status == 0, "\(built.errorOutput)")
       let package = output.appendingPathComponent(id)
       for variant in ["joint", "piggyback"] {
-        let script = CommandLineTests.repositoryRoot.appendingPathComponent("Tests/Browser/bid_form_test.py").path
-        let result = try cli.runTool(
+        let script = repositoryRoot.appendingPathComponent("Tests/Browser/bid_form_test.py").path
+        let result = try ProgramRun.run(
           "/usr/bin/env",
           [
             "python3", script, package.appendingPathComponent("\(variant)/bid-form.html").path,
-            package.appendingPathComponent("\(variant)/bid-form.xsd").path, CommandLineTests.executable.path,
+            package.appendingPathComponent("\(variant)/bid-form.xsd").path, ProgramRun.executable.path,
             "check-bid", "--solicitation", package.path,
           ])
         #expect(result.status == 0, "\(id) \(variant): \(result.output)\n\(result.errorOutput)")

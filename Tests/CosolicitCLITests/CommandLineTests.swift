@@ -1,55 +1,11 @@
+import CosolicitTestSupport
 import Foundation
 import Testing
 
 /// The `cosolicit` executable end to end: output shape, exit codes, and the README's commands.
 @Suite struct CommandLineTests {
-  static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent()
-
-  /// The built executable, beside the test bundle.
-  static var executable: URL {
-    let products =
-      Bundle.main.bundleURL.lastPathComponent.hasSuffix(".xctest")
-      ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-    return products.appendingPathComponent("cosolicit")
-  }
-
-  struct Run {
-    var status: Int32
-    var output: String
-    var errorOutput: String
-  }
-
-  func run(_ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
-    try runTool(Self.executable.path, arguments, in: folder)
-  }
-
-  /// Runs any program and collects its output.
-  func runTool(_ tool: String, _ arguments: [String], in folder: URL = repositoryRoot) throws -> Run {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: tool)
-    process.arguments = arguments
-    process.currentDirectoryURL = folder
-    // Both streams go to files: reading two pipes one after the other can deadlock on a chatty program.
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-run-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let (outputURL, errorURL) = (folder.appendingPathComponent("out"), folder.appendingPathComponent("err"))
-    _ = FileManager.default.createFile(atPath: outputURL.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
-    let output = try FileHandle(forWritingTo: outputURL)
-    let errors = try FileHandle(forWritingTo: errorURL)
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    process.waitUntilExit()
-    try output.close()
-    try errors.close()
-    let outputData = try Data(contentsOf: outputURL)
-    let errorData = try Data(contentsOf: errorURL)
-    return Run(
-      status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-      errorOutput: String(decoding: errorData, as: UTF8.self))
+  func run(_ arguments: [String], in folder: URL = repositoryRoot) throws -> ProgramRun {
+    try ProgramRun.cosolicit(arguments, in: folder)
   }
 
   @Test func validateExitsZeroOnTheExample() throws {
@@ -59,7 +15,7 @@ import Testing
   }
 
   @Test func validateDefaultsToTheCurrentFolder() throws {
-    let result = try run(["validate"], in: Self.repositoryRoot.appendingPathComponent("Examples/cascade-valley"))
+    let result = try run(["validate"], in: repositoryRoot.appendingPathComponent("Examples/cascade-valley"))
     #expect(result.status == 0, "\(result.errorOutput)")
   }
 
@@ -112,7 +68,7 @@ import Testing
   }
 
   @Test func readmeStartsWithTheTwoCommands() throws {
-    let readme = try String(contentsOf: Self.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let firstBlock = try #require(readme.split(separator: "```").dropFirst().first)
     let commands = firstBlock.split(separator: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") && $0 != "sh" }
     #expect(commands == ["swift run cosolicit build Examples/cascade-valley", "swift test"])
@@ -158,7 +114,7 @@ import Testing
     let output = FileManager.default.temporaryDirectory.appendingPathComponent(
       "cosolicit-cli-build-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: output) }
-    let example = Self.repositoryRoot.appendingPathComponent("Examples/cascade-valley").path
+    let example = repositoryRoot.appendingPathComponent("Examples/cascade-valley").path
     let result = try run(["build", example, "--out", output.path], in: FileManager.default.temporaryDirectory)
     #expect(result.status == 0, "\(result.errorOutput)")
     #expect(result.output.contains("CVPC-2027-01.zip"))
@@ -167,7 +123,7 @@ import Testing
         FileManager.default.fileExists(atPath: output.appendingPathComponent("CVPC-2027-01/\(path)").path), "\(path)")
     }
     let refused = try run([
-      "build", Self.repositoryRoot.appendingPathComponent("Examples/invalid").path, "--out", output.path,
+      "build", repositoryRoot.appendingPathComponent("Examples/invalid").path, "--out", output.path,
     ])
     #expect(refused.status == 1)
     #expect(refused.errorOutput.contains("the package was not written"))

@@ -1,3 +1,4 @@
+import CosolicitTestSupport
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
   static func workspace() throws -> URL {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-many-\(UUID().uuidString)")
     try FileManager.default.copyItem(
-      at: CommandLineTests.repositoryRoot.appendingPathComponent("Examples/cascade-valley"), to: root)
+      at: repositoryRoot.appendingPathComponent("Examples/cascade-valley"), to: root)
     try? FileManager.default.removeItem(at: root.appendingPathComponent("dist"))
     var csv = "agency_id,agency_name,agency_type,item,quantity,unit,deliver_to,need_by\n"
     for row in 1...400 { csv += "csv-agency,CSV Agency,city,TECH-LAP-14,\(row)x,each,Hall,2027-08-01\n" }

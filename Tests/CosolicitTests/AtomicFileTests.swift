@@ -1,3 +1,4 @@
+import CosolicitTestSupport
 import Foundation
 import Testing
 
@@ -5,11 +6,7 @@ import Testing
 
 @Suite struct AtomicFileTests {
   /// A new empty temporary folder.
-  func makeFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-atomic-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
+  func makeFolder() throws -> URL { try makeTemporaryFolder("atomic") }
 
   @Test func replacesAnExistingFileWhole() throws {
     let folder = try makeFolder()

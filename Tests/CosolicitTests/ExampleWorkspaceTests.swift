@@ -1,3 +1,4 @@
+import CosolicitTestSupport
 import Foundation
 import Testing
 

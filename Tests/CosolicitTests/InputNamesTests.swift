@@ -1,3 +1,4 @@
+import CosolicitTestSupport
 import Foundation
 import Testing
 
@@ -57,11 +58,7 @@ import Testing
   }
 
   /// A new empty folder, to build into and look around.
-  static func makeFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-names-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
+  static func makeFolder() throws -> URL { try makeTemporaryFolder("names") }
 
   @Test(arguments: places, unsafeIDs + [""])
   func anIDThatIsNoSafeNameIsAnErrorAtItsPlace(place: Place, id: String) throws {

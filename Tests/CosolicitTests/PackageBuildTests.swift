@@ -1,3 +1,4 @@
+import CosolicitTestSupport
 import Crypto
 import Foundation
 import FoundationXML

@@ -1,3 +1,4 @@
+import CosolicitTestSupport
 import Foundation
 import Testing
 
@@ -7,12 +8,7 @@ import Testing
 @Suite struct TemplateTests {
   static let example = repositoryRoot.appendingPathComponent("Examples/cascade-valley").path
 
-  func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "cosolicit-templates-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-  }
+  func temporaryFolder() throws -> URL { try makeTemporaryFolder("templates") }
 
   @Test func theEmbeddedDefaultsAreTheFilesInTemplates() throws {
     let folder = repositoryRoot.appendingPathComponent("Templates")

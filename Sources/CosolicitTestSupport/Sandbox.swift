@@ -1,21 +1,14 @@
+import Cosolicit
 import Foundation
 import Testing
 
-@testable import Cosolicit
-
-/// The `Tests/Fixtures` folder.
-let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-  .appendingPathComponent("Fixtures")
-
-/// The repository's root folder.
-let repositoryRoot = fixtures.deletingLastPathComponent().deletingLastPathComponent()
-
 /// A copy of a fixture workspace in a temporary folder, to plant one mistake in and validate.
-final class Sandbox {
-  let root: URL
+public final class Sandbox {
+  /// The sandbox's folder.
+  public let root: URL
 
   /// Copies `Tests/Fixtures/<fixture>` (by default the small valid workspace) to a new temporary folder.
-  init(copying fixture: String = "workspace") throws {
+  public init(copying fixture: String = "workspace") throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-tests-\(UUID().uuidString)")
     try FileManager.default.copyItem(at: fixtures.appendingPathComponent(fixture), to: root)
   }
@@ -23,10 +16,10 @@ final class Sandbox {
   deinit { try? FileManager.default.removeItem(at: root) }
 
   /// The full path of `relative` inside the sandbox.
-  func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
+  public func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
   /// Copies the fixture file `Tests/Fixtures/<fixture>` into the sandbox as `relative`, replacing any file there.
-  func place(_ fixture: String, as relative: String) throws {
+  public func place(_ fixture: String, as relative: String) throws {
     let target = root.appendingPathComponent(relative)
     try? FileManager.default.removeItem(at: target)
     try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -34,30 +27,30 @@ final class Sandbox {
   }
 
   /// Writes `contents` to `relative`.
-  func write(_ relative: String, _ contents: String) throws {
+  public func write(_ relative: String, _ contents: String) throws {
     let target = root.appendingPathComponent(relative)
     try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(contents.utf8).write(to: target)
   }
 
   /// Deletes `relative`.
-  func remove(_ relative: String) throws {
+  public func remove(_ relative: String) throws {
     try FileManager.default.removeItem(at: root.appendingPathComponent(relative))
   }
 
   /// Validates the sandbox as a workspace.
-  func validate() -> Intake { Intake.load(workspace: root.path) }
+  public func validate() -> Intake { Intake.load(workspace: root.path) }
 }
 
 extension Intake {
   /// The findings in `relative` (a path inside the workspace) of `severity`.
-  func findings(_ severity: Diagnostic.Severity, in relative: String) -> [Diagnostic] {
+  public func findings(_ severity: Diagnostic.Severity, in relative: String) -> [Diagnostic] {
     diagnostics.filter { $0.severity == severity && $0.location.path.hasSuffix("/" + relative) }
   }
 
   /// Records a test issue unless there is a finding of `severity` at `relative:line:column` whose message
   /// contains every fragment; the issue lists what was found instead.
-  func expect(
+  public func expect(
     _ severity: Diagnostic.Severity, at relative: String, _ line: Int, _ column: Int, _ fragments: String...,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
@@ -72,6 +65,21 @@ extension Intake {
     }
   }
 
+  /// Records a test issue unless there is a finding of `severity` at each marked position of `text`, the
+  /// contents of `relative`, whose message contains the fragment given for that marker.
+  public func expect(
+    _ severity: Diagnostic.Severity, in relative: String, at text: MarkedText, _ fragments: [String: String],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+  ) {
+    for (marker, fragment) in fragments.sorted(by: { $0.key < $1.key }) {
+      guard let position = text.positions[marker] else {
+        Issue.record("no marker \(marker) in the text", sourceLocation: sourceLocation)
+        continue
+      }
+      expect(severity, at: relative, position.line, position.column, fragment, sourceLocation: sourceLocation)
+    }
+  }
+
   /// The findings as text, for failure messages.
-  var listing: String { diagnostics.map(\.description).joined(separator: "\n") }
+  public var listing: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
