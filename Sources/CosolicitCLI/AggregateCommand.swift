@@ -40,8 +40,7 @@ extension CosolicitCommand {
       switch Aggregator.aggregate(intake) {
       case .success(let result): joint = result
       case .failure(let failure):
-        let extra = failure.diagnostics.filter { !intake.diagnostics.contains($0) }
-        FileHandle.standardError.write(Data(extra.map { "\($0)\n" }.joined().utf8))
+        FileHandle.standardError.write(Data(failure.diagnostics.map { "\($0)\n" }.joined().utf8))
         FileHandle.standardError.write(Data("error: \(failure); nothing was written\n".utf8))
         throw ExitCode.failure
       }

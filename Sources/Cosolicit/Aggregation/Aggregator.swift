@@ -4,23 +4,22 @@ import Foundation
 /// unit, merges lines of the same item, places each line in its lot, and lists what the lead agency should
 /// review.
 public enum Aggregator {
-  /// Aggregates `intake`; fails with the findings when the intake has errors or no solicitation definition.
+  /// Aggregates `intake`, whose lines intake checked and resolved; fails when the intake has errors, no
+  /// solicitation definition, or lines it could not resolve, and when a total would lose digits.
   public static func aggregate(_ intake: Intake) -> Result<JointSolicitation, AggregationFailure> {
-    guard intake.errorCount == 0 else { return .failure(.invalidInput(intake.diagnostics)) }
+    guard intake.errorCount == 0 else { return .failure(.invalidInput(errorCount: intake.errorCount)) }
     guard let solicitation = intake.solicitation else { return .failure(.noSolicitation) }
-    var diagnostics = DiagnosticCollector()
+    guard intake.isResolved else { return .failure(.notAWorkspace) }
     let paths = WorkspacePaths(root: intake.root)
-    var builder = LineBuilder(solicitation: solicitation, catalog: intake.catalog)
-    let participants = intake.needs.flatMap { file in file.participants.map { (paths.relative(file.path), $0) } }
-    for (path, participant) in participants {
-      for line in participant.lines {
-        builder.add(line, from: participant.agency, path: path, &diagnostics)
-      }
-    }
-    guard !diagnostics.hasErrors else { return .failure(.invalidInput(diagnostics.sorted)) }
+    let builder = LineBuilder(
+      solicitation: solicitation, catalog: intake.catalog, files: intake.needs,
+      paths: intake.needs.map { paths.relative($0.path) })
     let lots = builder.lots()
-    if let problem = ExactnessCheck.firstProblem(in: lots) { return .failure(.invalidInput([problem])) }
+    if let problem = ExactnessCheck.firstProblem(in: lots) { return .failure(.inexact(problem)) }
     let lines = lots.flatMap(\.lines)
+    let participants = zip(intake.needs, builder.paths).flatMap { file, path in
+      file.participants.map { (path, $0) }
+    }
     let summaries = summarize(participants, lines: lines)
     return .success(
       JointSolicitation(
@@ -68,23 +67,31 @@ public enum Aggregator {
 
 /// Why a workspace could not be aggregated.
 public enum AggregationFailure: Error, CustomStringConvertible {
-  /// The input has errors; they are listed.
-  case invalidInput([Diagnostic])
+  /// The intake has errors, which it lists.
+  case invalidInput(errorCount: Int)
   /// There is no readable solicitation definition.
   case noSolicitation
+  /// The needs were read as single files, not as a workspace, so their lines are not resolved.
+  case notAWorkspace
+  /// A total would need more digits than an exact decimal holds; the finding says where.
+  case inexact(Diagnostic)
 
-  /// The findings to print.
+  /// The findings of aggregation itself, beyond the intake's: at most the one total that would lose digits.
   public var diagnostics: [Diagnostic] {
-    if case .invalidInput(let diagnostics) = self { return diagnostics }
+    if case .inexact(let diagnostic) = self { return [diagnostic] }
     return []
   }
 
   public var description: String {
     switch self {
-    case .invalidInput(let diagnostics):
-      "the workspace has \(diagnostics.count { $0.severity == .error }) error(s); fix them, then aggregate"
+    case .invalidInput(let count):
+      "the workspace has \(count) error(s); fix them, then aggregate"
     case .noSolicitation:
       "the workspace has no readable solicitation.yaml"
+    case .notAWorkspace:
+      "only a whole workspace can be aggregated"
+    case .inexact:
+      "the workspace has 1 error(s); fix them, then aggregate"
     }
   }
 }

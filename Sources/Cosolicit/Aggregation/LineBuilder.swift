@@ -1,9 +1,13 @@
 import Foundation
 
-/// Collects shares by item, then orders them into numbered lines within lots.
+/// Groups the intake's resolved needs lines by item, then orders them into numbered lines within lots. Every
+/// line was checked and resolved by intake; nothing here can fail.
 struct LineBuilder {
   let solicitation: Solicitation
   let catalog: Catalog?
+  let files: [NeedsFile]
+  /// Each file's path relative to the workspace.
+  let paths: [String]
 
   /// Write-ins merge only when classification, normalized description and unit dimension agree.
   struct WriteInKey: Hashable, Comparable {
@@ -25,142 +29,145 @@ struct LineBuilder {
 
   private struct WriteInGroup {
     var classification: Classification
-    var lot: Lot
+    var lot: Int
     var descriptions: [String] = []
-    var shares: [(share: Share, unit: UnitOfMeasure)] = []
+    var shares: [ShareStore.Reference] = []
   }
 
-  private var catalogShares: [String: [Share]] = [:]
-  private var writeIns: [WriteInKey: WriteInGroup] = [:]
-  /// The lot of each catalog item seen, worked out once per item rather than once per line.
-  private var lotsByItem: [String: Lot?] = [:]
-
-  private mutating func lot(of item: CatalogItem) -> Lot? {
-    if let known = lotsByItem[item.id.value] { return known }
-    let lot = solicitation.lot(for: item)
-    lotsByItem[item.id.value] = lot
-    return lot
-  }
-
-  init(solicitation: Solicitation, catalog: Catalog?) {
-    self.solicitation = solicitation
-    self.catalog = catalog
-  }
-
-  /// Adds one participant's line, read from `path` (relative to the workspace); reports a line no lot takes or
-  /// a unit that does not convert.
-  mutating func add(_ line: NeedLine, from agency: Agency, path: String, _ diagnostics: inout DiagnosticCollector) {
-    let source = SourceLocation(path: path, line: line.location.line, column: line.location.column)
-    func share(_ quantity: Decimal, exact: Bool) -> Share {
-      Share(
-        agencyID: agency.id.value, agencyName: agency.name, quantity: quantity,
-        originalQuantity: line.quantity.value, originalUnit: line.unit.value, commitment: line.commitment,
-        deliverTo: line.deliverTo, needBy: line.needBy?.value, notes: line.notes, source: source, isExact: exact)
-    }
-    switch line.item {
-    case .catalog(let id):
-      guard let item = catalog?.item(withID: id.value) else {
-        diagnostics.error("unknown catalog item '\(id.value)'", at: id.location)
-        return
-      }
-      guard lot(of: item) != nil else {
-        diagnostics.error(
-          "item '\(item.id.value)' (\(item.classification.value)) falls in no lot; add a prefix of its "
-            + "classification to a lot or name its lot in the catalog", at: id.location)
-        return
-      }
-      guard let conversion = UnitConversion.between(line.unit.value, item.unit, packs: item.packs) else {
-        diagnostics.error(
-          "unit \(line.unit.value) cannot be converted to \(item.unit), the base unit of item '\(item.id.value)'",
-          at: line.unit.location)
-        return
-      }
-      let converted = conversion.apply(to: line.quantity.value)
-      catalogShares[item.id.value, default: []].append(share(converted.value, exact: converted.isExact))
-    case .writeIn(let writeIn):
-      let code = writeIn.classification.value
-      guard let lot = solicitation.lot(for: code) else {
-        diagnostics.error(
-          "write-in '\(writeIn.description)' (\(code)) falls in no lot; add a prefix of its classification to a lot",
-          at: writeIn.classification.location)
-        return
-      }
-      let unit = line.unit.value
-      let dimension = unit.dimension.baseUnit == nil ? unit.code : unit.dimension.rawValue
-      let key = WriteInKey(
-        classification: code.description, description: WriteInKey.normalize(writeIn.description),
-        dimension: dimension)
-      writeIns[key, default: WriteInGroup(classification: code, lot: lot)].descriptions.append(writeIn.description)
-      writeIns[key]?.shares.append((share(line.quantity.value, exact: true), unit))
-    }
+  /// A line before numbering: its lot, what it is, and its shares in order.
+  private struct PendingLine {
+    var lot: Int
+    var item: Int?
+    var writeIn: WriteInGroup?
+    var shares: [ShareStore.Reference]
   }
 
   /// The lots in solicitation order with their numbered lines: catalog items in catalog order, then write-ins
   /// by classification and description.
   func lots() -> [AggregatedLot] {
-    var linesByLot: [String: [SolicitationLine]] = [:]
-    for item in catalog?.items ?? [] {
-      guard let shares = catalogShares[item.id.value], let lot = solicitation.lot(for: item) else { continue }
-      linesByLot[lot.id.value, default: []].append(
-        SolicitationLine(
-          number: 0, lotID: lot.id.value, itemID: item.id.value, description: item.description,
-          classification: item.classification.value, unit: item.unit, estimatedUnitPrice: item.estimatedUnitPrice,
-          shares: Self.ordered(shares)))
+    let items = catalog?.items ?? []
+    var byItem = [[ShareStore.Reference]](repeating: [], count: items.count)
+    var lotOfItem = [Int](repeating: -1, count: items.count)
+    var writeIns: [WriteInKey: WriteInGroup] = [:]
+    for (fileIndex, file) in files.enumerated() {
+      for (sectionIndex, section) in file.sections.enumerated() where section.agency != nil {
+        for (lineIndex, need) in section.lines.enumerated() {
+          let reference = ShareStore.Reference(
+            file: Int32(fileIndex), section: Int32(sectionIndex), line: Int32(lineIndex))
+          if need.isWriteIn {
+            let writeIn = file.writeIns[Int(need.itemText)]
+            let unit = need.unitOfMeasure
+            let dimension = unit.dimension.baseUnit == nil ? unit.code : unit.dimension.rawValue
+            let key = WriteInKey(
+              classification: writeIn.classification.value.description,
+              description: WriteInKey.normalize(writeIn.description), dimension: dimension)
+            writeIns[key, default: WriteInGroup(classification: writeIn.classification.value, lot: Int(need.lot))]
+              .descriptions.append(writeIn.description)
+            writeIns[key]?.shares.append(reference)
+          } else {
+            byItem[Int(need.item)].append(reference)
+            lotOfItem[Int(need.item)] = Int(need.lot)
+          }
+        }
+      }
+    }
+    var pending: [PendingLine] = []
+    for index in items.indices where !byItem[index].isEmpty {
+      pending.append(PendingLine(lot: lotOfItem[index], item: index, writeIn: nil, shares: ordered(byItem[index])))
     }
     for key in writeIns.keys.sorted() {
       guard let group = writeIns[key] else { continue }
-      linesByLot[group.lot.id.value, default: []].append(Self.writeInLine(group))
+      pending.append(PendingLine(lot: group.lot, item: nil, writeIn: group, shares: ordered(group.shares)))
     }
+    // Lines in lot order, catalog items and then write-ins within each lot, numbered across the solicitation.
+    var linesByLot = [[PendingLine]](repeating: [], count: solicitation.lots.count)
+    for line in pending { linesByLot[line.lot].append(line) }
+    var references: [ShareStore.Reference] = []
+    var writeInQuantities: [Int: (value: Decimal, isExact: Bool)] = [:]
+    var units: [UnitOfMeasure] = []
+    for line in linesByLot.joined() {
+      var unit = line.item.map { items[$0].unit }
+      if line.writeIn != nil {
+        let chosen = writeInUnit(line.shares)
+        unit = chosen
+        for (offset, reference) in line.shares.enumerated() {
+          let need = files[Int(reference.file)].sections[Int(reference.section)].lines[Int(reference.line)]
+          if let conversion = UnitConversion.between(need.unitOfMeasure, chosen) {
+            writeInQuantities[references.count + offset] = conversion.apply(to: need.quantity)
+          }
+        }
+      }
+      units.append(unit ?? UnitTable.units[0])
+      references += line.shares
+    }
+    let store = ShareStore(
+      files: files, paths: paths, references: references, writeInQuantities: writeInQuantities)
     var number = 0
-    return solicitation.lots.map { lot in
-      var lines = linesByLot[lot.id.value] ?? []
-      for index in lines.indices {
+    var start = 0
+    var unitIterator = units.makeIterator()
+    return solicitation.lots.enumerated().map { lotIndex, lot in
+      let lines = linesByLot[lotIndex].map { pendingLine -> SolicitationLine in
         number += 1
-        lines[index].number = number
+        let positions = start..<(start + pendingLine.shares.count)
+        start = positions.upperBound
+        let shares = ShareList(store: store, positions: positions)
+        let unit = unitIterator.next() ?? UnitTable.units[0]
+        if let index = pendingLine.item {
+          let item = items[index]
+          return SolicitationLine(
+            number: number, lotID: lot.id.value, itemID: item.id.value, description: item.description,
+            classification: item.classification.value, unit: unit, estimatedUnitPrice: item.estimatedUnitPrice,
+            shares: shares)
+        }
+        let group = pendingLine.writeIn!
+        return SolicitationLine(
+          number: number, lotID: lot.id.value, itemID: nil, description: group.descriptions.min() ?? "",
+          classification: group.classification, unit: unit, estimatedUnitPrice: nil, shares: shares)
       }
       return AggregatedLot(lot: lot, lines: lines)
     }
   }
 
-  /// A merged write-in: in the one unit all shares used, else in the dimension's base unit (exact from every
-  /// unit); described by the first description in sorted order, so the result does not depend on file order.
-  private static func writeInLine(_ group: WriteInGroup) -> SolicitationLine {
-    let units = Set(group.shares.map(\.unit))
-    let first = group.shares[0].unit
-    let unit = units.count == 1 ? first : (first.dimension.baseUnit ?? first)
-    let shares = group.shares.map { entry -> Share in
-      var share = entry.share
-      if let conversion = UnitConversion.between(entry.unit, unit) {
-        let converted = conversion.apply(to: share.originalQuantity)
-        share.quantity = converted.value
-        share.isExact = converted.isExact
-      }
-      return share
-    }
-    return SolicitationLine(
-      number: 0, lotID: group.lot.id.value, itemID: nil, description: group.descriptions.min() ?? "",
-      classification: group.classification, unit: unit, estimatedUnitPrice: nil, shares: ordered(shares))
+  /// A merged write-in's unit: the one unit all shares used, else the dimension's base unit (exact from every
+  /// unit).
+  private func writeInUnit(_ shares: [ShareStore.Reference]) -> UnitOfMeasure {
+    let units = Set(shares.map { need($0).unit })
+    let first = need(shares[0]).unitOfMeasure
+    return units.count == 1 ? first : (first.dimension.baseUnit ?? first)
+  }
+
+  private func need(_ reference: ShareStore.Reference) -> ResolvedNeed {
+    files[Int(reference.file)].sections[Int(reference.section)].lines[Int(reference.line)]
   }
 
   /// Shares ordered by agency, then by what they hold, the source only breaking ties between identical shares.
-  private static func ordered(_ shares: [Share]) -> [Share] {
-    // Positions are sorted rather than the shares themselves, which are large to move.
-    shares.indices.sorted { precedes(shares[$0], shares[$1]) }.map { shares[$0] }
+  private func ordered(_ shares: [ShareStore.Reference]) -> [ShareStore.Reference] {
+    shares.sorted { precedes($0, $1) }
   }
 
-  private static func precedes(_ a: Share, _ b: Share) -> Bool {
-    if a.agencyID != b.agencyID { return a.agencyID < b.agencyID }
+  private func precedes(_ left: ShareStore.Reference, _ right: ShareStore.Reference) -> Bool {
+    let (leftFile, rightFile) = (files[Int(left.file)], files[Int(right.file)])
+    let (a, b) = (need(left), need(right))
+    let leftAgency = leftFile.sections[Int(left.section)].agency?.id.value ?? ""
+    let rightAgency = rightFile.sections[Int(right.section)].agency?.id.value ?? ""
+    if leftAgency != rightAgency { return leftAgency < rightAgency }
     if a.needBy != b.needBy {
-      guard let left = a.needBy else { return false }  // undated shares last
-      guard let right = b.needBy else { return true }
-      return left < right
+      guard let leftDate = a.needBy else { return false }  // undated shares last
+      guard let rightDate = b.needBy else { return true }
+      return leftDate < rightDate
     }
-    if a.deliverTo != b.deliverTo { return (a.deliverTo ?? "") < (b.deliverTo ?? "") }
+    let (leftSite, rightSite) = (leftFile.text(a.deliverTo), rightFile.text(b.deliverTo))
+    if leftSite != rightSite { return (leftSite ?? "") < (rightSite ?? "") }
     if a.commitment != b.commitment { return a.commitment.rawValue < b.commitment.rawValue }
-    if a.originalUnit.code != b.originalUnit.code { return a.originalUnit.code < b.originalUnit.code }
-    if a.originalQuantity != b.originalQuantity { return a.originalQuantity < b.originalQuantity }
-    if a.notes != b.notes { return (a.notes ?? "") < (b.notes ?? "") }
-    return a.source < b.source
+    let (leftUnit, rightUnit) = (a.unitOfMeasure.code, b.unitOfMeasure.code)
+    if leftUnit != rightUnit { return leftUnit < rightUnit }
+    if a.quantity != b.quantity { return a.quantity < b.quantity }
+    let (leftNotes, rightNotes) = (leftFile.text(a.notes), rightFile.text(b.notes))
+    if leftNotes != rightNotes { return (leftNotes ?? "") < (rightNotes ?? "") }
+    let leftSource = SourceLocation(
+      path: paths[Int(left.file)], line: Int(a.anchor.line), column: Int(a.anchor.column))
+    let rightSource = SourceLocation(
+      path: paths[Int(right.file)], line: Int(b.anchor.line), column: Int(b.anchor.column))
+    return leftSource < rightSource
   }
-
 }

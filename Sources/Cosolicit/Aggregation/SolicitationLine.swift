@@ -17,7 +17,7 @@ public struct SolicitationLine: Sendable {
   /// The lead agency's price estimate per base unit, when the catalog gives one.
   public var estimatedUnitPrice: Decimal?
   /// The participants' shares, ordered by agency.
-  public let shares: [Share]
+  public let shares: ShareList
   /// The sum of the binding shares.
   public let committedQuantity: Decimal
   /// The sum of the non-binding shares.
@@ -27,6 +27,16 @@ public struct SolicitationLine: Sendable {
   public init(
     number: Int, lotID: String, itemID: String?, description: String, classification: Classification,
     unit: UnitOfMeasure, estimatedUnitPrice: Decimal?, shares: [Share]
+  ) {
+    self.init(
+      number: number, lotID: lotID, itemID: itemID, description: description, classification: classification,
+      unit: unit, estimatedUnitPrice: estimatedUnitPrice, shares: ShareList(shares))
+  }
+
+  /// Creates a line over `shares`; the committed and estimated totals are summed once, here.
+  init(
+    number: Int, lotID: String, itemID: String?, description: String, classification: Classification,
+    unit: UnitOfMeasure, estimatedUnitPrice: Decimal?, shares: ShareList
   ) {
     self.number = number
     self.lotID = lotID
@@ -38,10 +48,10 @@ public struct SolicitationLine: Sendable {
     self.shares = shares
     var committed = Decimal(0)
     var estimated = Decimal(0)
-    for share in shares {
-      switch share.commitment {
-      case .binding: committed += share.quantity
-      case .estimate: estimated += share.quantity
+    shares.forEachFigure { quantity, commitment in
+      switch commitment {
+      case .binding: committed += quantity
+      case .estimate: estimated += quantity
       }
     }
     committedQuantity = committed

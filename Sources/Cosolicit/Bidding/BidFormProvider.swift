@@ -12,7 +12,8 @@ public enum BidFormProvider {
     case .failure(let failure):
       return .failure(
         BidReference.Failure(
-          "the solicitation workspace \(workspace) does not aggregate: \(failure)", diagnostics: failure.diagnostics))
+          "the solicitation workspace \(workspace) does not aggregate: \(failure)",
+          diagnostics: intake.diagnostics + failure.diagnostics))
     }
     var diagnostics = DiagnosticCollector()
     guard let templates = TemplateSet.load(overrides: nil, &diagnostics),

@@ -19,4 +19,7 @@ public struct Catalog: Sendable {
 
   /// The item with `id`, if the catalog has it.
   public func item(withID id: String) -> CatalogItem? { index[id].map { items[$0] } }
+
+  /// The position in ``items`` of the item with `id`, if the catalog has it.
+  func position(ofID id: String) -> Int? { index[id] }
 }

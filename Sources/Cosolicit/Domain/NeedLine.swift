@@ -34,4 +34,9 @@ public struct NeedLine: Sendable {
   public var needBy: Located<CalendarDate>?
   /// Remarks for the lead agency or bidders.
   public var notes: String?
+  /// The quantity in the catalog item's base unit, once resolved against the workspace's catalog; a write-in's
+  /// quantity as written, since its line's unit is chosen when write-ins merge.
+  public var baseQuantity: Decimal?
+  /// Whether ``baseQuantity`` is exact; else it is rounded to ``UnitConversion/roundingScale`` places.
+  public var isExact: Bool = true
 }

@@ -2,13 +2,46 @@
 public struct NeedsFile: Sendable {
   /// Where the file was read from.
   public var path: String
-  /// What the file says for each agency, including lines and agencies too broken to keep.
+  /// What the file says for each agency: the agency when it could be read, and its complete lines, resolved.
   var sections: [NeedsSection]
   /// How many lines the file has, including lines too broken to keep.
   public var lineCount: Int
+  /// The texts the file's lines name (item ids, delivery sites, notes), each once; lines refer to them by
+  /// position.
+  var texts: [String]
+  /// The write-ins of the file's lines, in file order.
+  var writeIns: [NeedLine.WriteIn]
+  /// Whether the lines were resolved against a solicitation and a catalog (their lots and base quantities are
+  /// known), as in a workspace; a file checked alone is not.
+  var isResolved: Bool
 
   /// The participants whose agency could be read, each with its complete lines.
-  public var participants: [Participant] { sections.compactMap(\.participant) }
+  public var participants: [Participant] {
+    sections.compactMap { section in
+      section.agency.map { agency in
+        Participant(agency: agency, submitted: section.submitted, lines: section.lines.map { line(of: $0) })
+      }
+    }
+  }
+
   /// How many participants ``participants`` holds.
   public var participantCount: Int { sections.count { $0.agency != nil } }
+
+  /// The readable view of one of the file's lines.
+  func line(of need: ResolvedNeed) -> NeedLine {
+    func at(_ position: ResolvedNeed.Position) -> SourceLocation {
+      SourceLocation(path: path, line: Int(position.line), column: Int(position.column))
+    }
+    let item: NeedLine.Item =
+      need.isWriteIn
+      ? .writeIn(writeIns[Int(need.itemText)]) : .catalog(Located(texts[Int(need.itemText)], at: at(need.itemAt)))
+    return NeedLine(
+      location: at(need.anchor), item: item, quantity: Located(need.quantity, at: at(need.quantityAt)),
+      unit: Located(need.unitOfMeasure, at: at(need.unitAt)), commitment: need.commitment,
+      deliverTo: text(need.deliverTo), needBy: need.needBy.map { Located($0, at: at(need.needByAt)) },
+      notes: text(need.notes), baseQuantity: isResolved ? need.baseQuantity : nil, isExact: need.isExact)
+  }
+
+  /// The text at `index`, or nil for -1.
+  func text(_ index: Int32) -> String? { index < 0 ? nil : texts[Int(index)] }
 }

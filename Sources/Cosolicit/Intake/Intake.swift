@@ -21,6 +21,9 @@ public struct Intake: Sendable {
   public var participantCount: Int { needs.reduce(0) { $0 + $1.participantCount } }
   /// The number of needs lines read, including lines too broken to keep.
   public var lineCount: Int { needs.reduce(0) { $0 + $1.lineCount } }
+  /// Whether every needs line was resolved against the workspace's solicitation and catalog (its lot and base
+  /// quantity known), as a workspace read whole with no errors is.
+  public var isResolved: Bool { solicitation != nil && needs.allSatisfy(\.isResolved) }
   /// The number of errors.
   public var errorCount: Int { diagnostics.count { $0.severity == .error } }
   /// The number of warnings.
@@ -35,19 +38,21 @@ public struct Intake: Sendable {
     let workspace = Workspace.locate(root, &diagnostics)
     let solicitation = workspace.solicitationPath.flatMap { SolicitationReader.read($0, &diagnostics) }
     let catalog = workspace.catalogPath.flatMap { CatalogReader.read($0, &diagnostics) }
-    // Needs files are independent: read them on every core, then gather their findings in file order.
+    // A catalog that exists but cannot be read is reported as such; its items are not then called unknown.
+    let catalogKnown = workspace.catalogPath == nil || catalog != nil
+    let resolver = NeedsResolver(solicitation: solicitation, catalog: catalog, catalogKnown: catalogKnown)
+    // Needs files are independent: read, check and resolve them on every core, then gather their findings in
+    // file order.
     let counter = ProgressCounter(total: workspace.needsPaths.count, report: progress)
     let read = ConcurrentMap.map(workspace.needsPaths) { path -> (NeedsFile?, [Diagnostic]) in
       var findings = DiagnosticCollector()
-      let file = NeedsReader.read(path, &findings)
+      let file = NeedsReader.read(path, resolver: resolver, &findings)
       counter.step()
       return (file, findings.diagnostics)
     }
     for (_, findings) in read { diagnostics.append(contentsOf: findings) }
     let needs = read.compactMap(\.0)
-    // A catalog that exists but cannot be read is reported as such; its items are not then called unknown.
-    let catalogKnown = workspace.catalogPath == nil || catalog != nil
-    crossCheck(solicitation, catalog, needs, catalogKnown: catalogKnown, &diagnostics)
+    crossCheck(solicitation, catalog, needs, &diagnostics)
     let files = [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
     return Intake(
       solicitation: solicitation, catalog: catalog, needs: needs, files: files, root: root,
@@ -85,13 +90,16 @@ public struct Intake: Sendable {
       let catalogFile = group.paths.first { role(of: $0) == .catalog }
       let solicitation = read(solicitationFile, contextWorkspace?.solicitationPath, SolicitationReader.read)
       let catalog = read(catalogFile, contextWorkspace?.catalogPath, CatalogReader.read)
+      let catalogPath = catalogFile ?? contextWorkspace?.catalogPath
+      let catalogKnown = (group.root != nil || catalogFile != nil) && (catalogPath == nil || catalog != nil)
+      let resolver = NeedsResolver(solicitation: solicitation, catalog: catalog, catalogKnown: catalogKnown)
       var needs: [NeedsFile] = []
       for path in group.paths where role(of: path) == .needs {
         if FileFormat(path: path) == nil {
           diagnostics.error(
             "unsupported file type; needs files are .yaml, .yml, .json or .csv (save spreadsheets as CSV)",
             at: .start(of: path))
-        } else if let file = NeedsReader.read(path, &diagnostics) {
+        } else if let file = NeedsReader.read(path, resolver: resolver, &diagnostics) {
           needs.append(file)
         }
       }
@@ -122,9 +130,7 @@ public struct Intake: Sendable {
         return NeedsReader.readAgencies(path, &ignored)
       }.compactMap { $0 }
       var crossChecked = DiagnosticCollector()
-      let catalogPath = catalogFile ?? contextWorkspace?.catalogPath
-      let catalogKnown = (group.root != nil || catalogFile != nil) && (catalogPath == nil || catalog != nil)
-      crossCheck(solicitation, catalog, otherNeeds + needs, catalogKnown: catalogKnown, &crossChecked)
+      crossCheck(solicitation, catalog, otherNeeds + needs, &crossChecked)
       diagnostics.append(contentsOf: crossChecked.diagnostics.filter { named.contains($0.location.path) })
       intake.solicitation = intake.solicitation ?? solicitation
       intake.catalog = intake.catalog ?? catalog
@@ -143,13 +149,12 @@ public struct Intake: Sendable {
   }
 
   private static func crossCheck(
-    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], catalogKnown: Bool,
-    _ diagnostics: inout DiagnosticCollector
+    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], _ diagnostics: inout DiagnosticCollector
   ) {
     if let catalog, let solicitation {
       CatalogChecks.check(catalog, against: solicitation, &diagnostics)
     }
-    NeedsChecks(solicitation: solicitation, catalog: catalog, catalogKnown: catalogKnown).check(needs, &diagnostics)
+    NeedsChecks(solicitation: solicitation).check(needs, &diagnostics)
   }
 
   private enum Role { case solicitation, catalog, needs }

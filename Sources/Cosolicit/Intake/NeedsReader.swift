@@ -11,18 +11,21 @@ public enum NeedsReader {
   /// The columns of a CSV needs file.
   public static let csvColumns = ["agency_id", "agency_name", "agency_type"] + lineFields
 
-  /// Reads the needs file at `path`; returns nil only when nothing in it can be read.
-  public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
+  /// Reads the needs file at `path`, checking and resolving each line with `resolver` as it is read; returns
+  /// nil only when nothing in it can be read.
+  static func read(
+    _ path: String, resolver: NeedsResolver, _ diagnostics: inout DiagnosticCollector
+  ) -> NeedsFile? {
     switch FileFormat(path: path) {
-    case .csv: readTable(path, linesToo: true, &diagnostics)
-    case .yaml: readTree(path, format: .yaml, &diagnostics)
-    case .json: readTree(path, format: .json, &diagnostics)
+    case .csv: readTable(path, resolver: resolver, linesToo: true, &diagnostics)
+    case .yaml: readTree(path, format: .yaml, resolver: resolver, &diagnostics)
+    case .json: readTree(path, format: .json, resolver: resolver, &diagnostics)
     case nil: nil
     }
   }
 
   private static func readTree(
-    _ path: String, format: FileFormat, _ diagnostics: inout DiagnosticCollector
+    _ path: String, format: FileFormat, resolver: NeedsResolver, _ diagnostics: inout DiagnosticCollector
   ) -> NeedsFile? {
     let expected = "a mapping with 'agency' and 'items'"
     guard let root = FileFormat.readTree(path, format: format, expected: expected, &diagnostics),
@@ -41,21 +44,28 @@ public enum NeedsReader {
     }
     fields.finish(&diagnostics)
     let defaults = LineDefaults(commitment: commitment, deliverTo: deliverTo)
-    let lines = items.enumerated().compactMap { index, node in
-      readLine(node, context: "items #\(index + 1)", defaults: defaults, &diagnostics)
+    var file = NeedsFileBuilder(path: path, resolver: resolver)
+    let section = file.addSection(agency: agency, submitted: submitted)
+    for (index, node) in items.enumerated() {
+      guard let line = readLine(node, context: "items #\(index + 1)", defaults: defaults, &diagnostics) else {
+        continue
+      }
+      file.add(line, to: section, &diagnostics)
     }
-    let section = NeedsSection(agency: agency, submitted: submitted, lines: lines)
-    return NeedsFile(path: path, sections: [section], lineCount: items.count)
+    return file.finish(lineCount: items.count)
   }
 
   /// Reads only who the needs file at `path` is from: its agencies, without their lines where the format
   /// allows (CSV). Enough to check another file against it for duplicate agencies, and much faster.
   static func readAgencies(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
-    FileFormat(path: path) == .csv ? readTable(path, linesToo: false, &diagnostics) : read(path, &diagnostics)
+    let resolver = NeedsResolver(solicitation: nil, catalog: nil, catalogKnown: false)
+    return FileFormat(path: path) == .csv
+      ? readTable(path, resolver: resolver, linesToo: false, &diagnostics)
+      : read(path, resolver: resolver, &diagnostics)
   }
 
   private static func readTable(
-    _ path: String, linesToo: Bool, _ diagnostics: inout DiagnosticCollector
+    _ path: String, resolver: NeedsResolver, linesToo: Bool, _ diagnostics: inout DiagnosticCollector
   ) -> NeedsFile? {
     guard let table = FileFormat.readTable(path, &diagnostics) else { return nil }
     guard !table.header.isEmpty else {
@@ -65,13 +75,13 @@ public enum NeedsReader {
       return nil
     }
     let required = ["agency_id", "agency_name", "agency_type", "quantity", "unit"]
+    var file = NeedsFileBuilder(path: path, resolver: resolver)
     guard TableRows.checkHeader(table, path: path, known: csvColumns, required: required, &diagnostics) else {
-      return NeedsFile(path: path, sections: [], lineCount: table.records.count)
+      return file.finish(lineCount: table.records.count)
     }
     if table.records.isEmpty {
       diagnostics.error("the needs file has a header but no rows; add one row per line", at: .start(of: path))
     }
-    var sections: [NeedsSection] = []
     var indexByID: [String: Int] = [:]
     var unattributed: Int?
     // Rows of one agency repeat its cells; a row that repeats the last cleanly read agency's cells exactly is
@@ -88,29 +98,28 @@ public enum NeedsReader {
         index = lastAgency.index
       } else {
         let findings = diagnostics.diagnostics.count
-        index = readAgency(fields, &sections, &indexByID, &diagnostics)
+        index = readAgency(fields, &file, &indexByID, &diagnostics)
         if let index, diagnostics.diagnostics.count == findings { lastAgency = (cells, index) }
       }
       guard linesToo else { continue }
       let line = readLine(fields, isWriteIn: fields.isBlank("item"), context: "row", defaults: defaults, &diagnostics)
       // Rows whose agency cannot be read are still checked, in a section of their own.
+      guard let line else { continue }
       guard let index else {
-        if unattributed == nil {
-          unattributed = sections.count
-          sections.append(NeedsSection(agency: nil, submitted: nil, lines: []))
-        }
-        if let line, let unattributed { sections[unattributed].lines.append(line) }
+        let section = unattributed ?? file.addSection()
+        unattributed = section
+        file.add(line, to: section, &diagnostics)
         continue
       }
-      if let line { sections[index].lines.append(line) }
+      file.add(line, to: index, &diagnostics)
     }
-    return NeedsFile(path: path, sections: sections, lineCount: table.records.count)
+    return file.finish(lineCount: table.records.count)
   }
 
   /// Reads a row's agency columns; returns the index of the agency's section, adding it on its first row, or
   /// nil when the row names no readable agency id.
   private static func readAgency(
-    _ fields: FieldReader, _ sections: inout [NeedsSection], _ indexByID: inout [String: Int],
+    _ fields: FieldReader, _ file: inout NeedsFileBuilder, _ indexByID: inout [String: Int],
     _ diagnostics: inout DiagnosticCollector
   ) -> Int? {
     let id = fields.identifier("agency_id", required: true, &diagnostics)
@@ -120,16 +129,15 @@ public enum NeedsReader {
     let index: Int
     if let known = indexByID[id.value] {
       index = known
-      if let first = sections[index].agency, let name {
+      if let first = file.sections[index].agency, let name {
         checkAgreement(first, name: name, type: type, &diagnostics)
       }
     } else {
-      index = sections.count
+      index = file.addSection()
       indexByID[id.value] = index
-      sections.append(NeedsSection(agency: nil, submitted: nil, lines: []))
     }
-    if sections[index].agency == nil, let name {
-      sections[index].agency = Agency(
+    if file.sections[index].agency == nil, let name {
+      file.sections[index].agency = Agency(
         id: id, name: name.value, type: type?.value, state: nil, contact: nil, signer: nil)
     }
     return index

@@ -28,7 +28,7 @@ public enum PackageBuild {
     switch Aggregator.aggregate(intake) {
     case .success(let result): joint = result
     case .failure(let failure):
-      diagnostics.append(contentsOf: failure.diagnostics.filter { !intake.diagnostics.contains($0) })
+      diagnostics.append(contentsOf: failure.diagnostics)
       if case .noSolicitation = failure {
         diagnostics.error("the workspace has no readable solicitation.yaml", at: .start(of: workspace))
       }

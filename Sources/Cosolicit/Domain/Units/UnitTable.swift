@@ -135,3 +135,9 @@ enum UnitTable {
     return names
   }()
 }
+
+extension UnitTable {
+  /// Each unit's position in ``units``, by code: compact lines name their unit by it.
+  static let positions: [String: Int16] = Dictionary(
+    units.enumerated().map { ($1.code, Int16($0)) }, uniquingKeysWith: { first, _ in first })
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Builds a ``NeedsFile`` as its lines are read: checks and resolves each line, keeps each text once, and
+/// stores the lines compactly.
+struct NeedsFileBuilder {
+  /// The file being read.
+  let path: String
+  /// What lines are checked and resolved against.
+  let resolver: NeedsResolver
+  /// What the file says for each agency so far.
+  var sections: [NeedsSection] = []
+  private var texts: [String] = []
+  private var positions: [String: Int32] = [:]
+  private var writeIns: [NeedLine.WriteIn] = []
+  private var conversions: [Int64: UnitConversion?] = [:]
+
+  init(path: String, resolver: NeedsResolver) {
+    self.path = path
+    self.resolver = resolver
+  }
+
+  /// Adds a section for an agency (nil while its agency is unknown); returns its position.
+  mutating func addSection(agency: Agency? = nil, submitted: Located<CalendarDate>? = nil) -> Int {
+    sections.append(NeedsSection(agency: agency, submitted: submitted, lines: []))
+    return sections.count - 1
+  }
+
+  /// Checks and resolves `reading`, and adds it to the section at `section` when it could be read whole.
+  mutating func add(_ reading: LineReading, to section: Int, _ diagnostics: inout DiagnosticCollector) {
+    let resolution = resolver.resolve(reading, conversions: &conversions, &diagnostics)
+    guard let quantity = reading.quantity, let unit = reading.unit else { return }
+    let itemText: Int32
+    let itemAt: SourceLocation
+    if let id = reading.catalogItem {
+      itemText = intern(id.value)
+      itemAt = id.location
+    } else if let writeIn = reading.writeIn {
+      itemText = Int32(writeIns.count)
+      writeIns.append(writeIn)
+      itemAt = writeIn.classification.location
+    } else {
+      return
+    }
+    sections[section].lines.append(
+      ResolvedNeed(
+        item: resolution.item, itemText: itemText, isWriteIn: reading.catalogItem == nil, lot: resolution.lot,
+        unit: UnitTable.positions[unit.value.code] ?? 0, commitment: reading.commitment,
+        isExact: resolution.isExact, deliverTo: reading.deliverTo.map { intern($0) } ?? -1,
+        notes: reading.notes.map { intern($0) } ?? -1, needBy: reading.needBy?.value,
+        anchor: .init(reading.location), itemAt: .init(itemAt), quantityAt: .init(quantity.location),
+        unitAt: .init(unit.location), needByAt: reading.needBy.map { .init($0.location) } ?? .none,
+        quantity: quantity.value, baseQuantity: resolution.baseQuantity ?? quantity.value))
+  }
+
+  /// The position of `text` among the file's texts, adding it on first use.
+  mutating func intern(_ text: String) -> Int32 {
+    if let known = positions[text] { return known }
+    let position = Int32(texts.count)
+    texts.append(text)
+    positions[text] = position
+    return position
+  }
+
+  /// The file read, with `lineCount` lines in all (including lines too broken to keep).
+  func finish(lineCount: Int) -> NeedsFile {
+    NeedsFile(
+      path: path, sections: sections, lineCount: lineCount, texts: texts, writeIns: writeIns,
+      isResolved: resolver.resolvesLines)
+  }
+}
