@@ -17,10 +17,7 @@ public enum Aggregator {
     let lots = builder.lots()
     if let problem = ExactnessCheck.firstProblem(in: lots) { return .failure(.inexact(problem)) }
     let lines = lots.flatMap(\.lines)
-    let participants = zip(intake.needs, builder.paths).flatMap { file, path in
-      file.participants.map { (path, $0) }
-    }
-    let summaries = summarize(participants, lines: lines)
+    let summaries = summarize(Array(zip(builder.paths, intake.needs)), lines: lines)
     return .success(
       JointSolicitation(
         solicitation: solicitation, participants: summaries, lots: lots,
@@ -29,26 +26,41 @@ public enum Aggregator {
   }
 
   private static func summarize(
-    _ participants: [(path: String, participant: Participant)], lines: [SolicitationLine]
+    _ files: [(path: String, file: NeedsFile)], lines: [SolicitationLine]
   ) -> [ParticipantSummary] {
-    var committed: [String: Decimal] = [:]
-    var estimated: [String: Decimal] = [:]
+    var committed: [String: DecimalSum] = [:]
+    var estimated: [String: DecimalSum] = [:]
     for line in lines {
       guard let price = line.estimatedUnitPrice else { continue }
-      for share in line.shares {
+      // A line's shares are ordered by agency: each agency's quantities are summed, then priced once.
+      var run: (agency: String, committed: DecimalSum, estimated: DecimalSum)?
+      func close() {
+        guard let run else { return }
+        let (runCommitted, runEstimated) = (run.committed.value, run.estimated.value)
+        if runCommitted != 0 { committed[run.agency, default: DecimalSum()].add(runCommitted, times: price) }
+        if runEstimated != 0 { estimated[run.agency, default: DecimalSum()].add(runEstimated, times: price) }
+      }
+      for share in line.shares.figures {
+        if run?.agency != share.agencyID {
+          close()
+          run = (share.agencyID, DecimalSum(), DecimalSum())
+        }
         switch share.commitment {
-        case .binding: committed[share.agencyID, default: 0] += share.quantity * price
-        case .estimate: estimated[share.agencyID, default: 0] += share.quantity * price
+        case .binding: run?.committed.add(share.quantity)
+        case .estimate: run?.estimated.add(share.quantity)
         }
       }
+      close()
     }
-    return participants.map { path, participant in
-      let id = participant.agency.id.value
-      return ParticipantSummary(
-        agency: participant.agency, path: path, submitted: participant.submitted?.value,
-        lineCount: participant.lines.count,
-        bindingLineCount: participant.lines.count { $0.commitment == .binding },
-        committedValue: committed[id] ?? 0, estimatedValue: estimated[id] ?? 0)
+    return files.flatMap { path, file in
+      file.sections.compactMap { section -> ParticipantSummary? in
+        guard let agency = section.agency else { return nil }
+        let id = agency.id.value
+        return ParticipantSummary(
+          agency: agency, path: path, submitted: section.submitted?.value, lineCount: section.lines.count,
+          bindingLineCount: section.lines.count { $0.commitment == .binding },
+          committedValue: committed[id]?.value ?? 0, estimatedValue: estimated[id]?.value ?? 0)
+      }
     }.sorted { $0.agency.id.value < $1.agency.id.value }
   }
 

@@ -27,7 +27,7 @@ enum ExactnessCheck {
           largest.price = max(largest.price, price)
           finest.price = max(finest.price, -price.exponent)
         }
-        for share in line.shares {
+        for share in line.shares.figures {
           guard share.quantity >= 0 else { return false }
           count += 1
           if share.quantity > largest.quantity { largest.quantity = share.quantity }

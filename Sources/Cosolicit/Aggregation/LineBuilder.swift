@@ -27,11 +27,18 @@ struct LineBuilder {
     }
   }
 
+  /// Where one share's needs line is: its file, its agency's section in the file, and its place there.
+  private struct Reference {
+    var file: Int32
+    var section: Int32
+    var line: Int32
+  }
+
   private struct WriteInGroup {
     var classification: Classification
     var lot: Int
     var descriptions: [String] = []
-    var shares: [ShareStore.Reference] = []
+    var shares: [Reference] = []
   }
 
   /// A line before numbering: its lot, what it is, and its shares in order.
@@ -39,20 +46,38 @@ struct LineBuilder {
     var lot: Int
     var item: Int?
     var writeIn: WriteInGroup?
-    var shares: [ShareStore.Reference]
+    var shares: [Reference]
   }
 
   /// The lots in solicitation order with their numbered lines: catalog items in catalog order, then write-ins
   /// by classification and description.
   func lots() -> [AggregatedLot] {
     let items = catalog?.items ?? []
-    var byItem = [[ShareStore.Reference]](repeating: [], count: items.count)
+    // The participants, numbered in file order, and their order by agency id, which orders shares.
+    var owners: [ShareStore.Owner] = []
+    var ownerOfSection: [[Int32]] = []
+    for (fileIndex, file) in files.enumerated() {
+      ownerOfSection.append(
+        file.sections.map { section in
+          guard let agency = section.agency else { return -1 }
+          owners.append(ShareStore.Owner(agency: agency, file: Int32(fileIndex)))
+          return Int32(owners.count - 1)
+        })
+    }
+    var rank = [Int32](repeating: 0, count: owners.count)
+    for (position, owner) in owners.indices.sorted(by: { owners[$0].agency.id.value < owners[$1].agency.id.value })
+      .enumerated()
+    {
+      rank[owner] = Int32(position)
+    }
+    let order = ShareOrder(files: files, paths: paths, ownerOfSection: ownerOfSection, rank: rank)
+    var byItem = [[Reference]](repeating: [], count: items.count)
     var lotOfItem = [Int](repeating: -1, count: items.count)
     var writeIns: [WriteInKey: WriteInGroup] = [:]
     for (fileIndex, file) in files.enumerated() {
       for (sectionIndex, section) in file.sections.enumerated() where section.agency != nil {
         for (lineIndex, need) in section.lines.enumerated() {
-          let reference = ShareStore.Reference(
+          let reference = Reference(
             file: Int32(fileIndex), section: Int32(sectionIndex), line: Int32(lineIndex))
           if need.isWriteIn {
             let writeIn = file.writeIns[Int(need.itemText)]
@@ -73,16 +98,21 @@ struct LineBuilder {
     }
     var pending: [PendingLine] = []
     for index in items.indices where !byItem[index].isEmpty {
-      pending.append(PendingLine(lot: lotOfItem[index], item: index, writeIn: nil, shares: ordered(byItem[index])))
+      pending.append(
+        PendingLine(lot: lotOfItem[index], item: index, writeIn: nil, shares: byItem[index].sorted(by: order.precedes)))
     }
     for key in writeIns.keys.sorted() {
       guard let group = writeIns[key] else { continue }
-      pending.append(PendingLine(lot: group.lot, item: nil, writeIn: group, shares: ordered(group.shares)))
+      pending.append(
+        PendingLine(lot: group.lot, item: nil, writeIn: group, shares: group.shares.sorted(by: order.precedes)))
     }
     // Lines in lot order, catalog items and then write-ins within each lot, numbered across the solicitation.
     var linesByLot = [[PendingLine]](repeating: [], count: solicitation.lots.count)
     for line in pending { linesByLot[line.lot].append(line) }
-    var references: [ShareStore.Reference] = []
+    var needs: [ResolvedNeed] = []
+    var ownerOf: [Int32] = []
+    needs.reserveCapacity(pending.reduce(0) { $0 + $1.shares.count })
+    ownerOf.reserveCapacity(needs.capacity)
     var writeInQuantities: [Int: (value: Decimal, isExact: Bool)] = [:]
     var units: [UnitOfMeasure] = []
     for line in linesByLot.joined() {
@@ -93,15 +123,19 @@ struct LineBuilder {
         for (offset, reference) in line.shares.enumerated() {
           let need = files[Int(reference.file)].sections[Int(reference.section)].lines[Int(reference.line)]
           if let conversion = UnitConversion.between(need.unitOfMeasure, chosen) {
-            writeInQuantities[references.count + offset] = conversion.apply(to: need.quantity)
+            writeInQuantities[needs.count + offset] = conversion.apply(to: need.quantity)
           }
         }
       }
       units.append(unit ?? UnitTable.units[0])
-      references += line.shares
+      for reference in line.shares {
+        needs.append(need(reference))
+        ownerOf.append(ownerOfSection[Int(reference.file)][Int(reference.section)])
+      }
     }
     let store = ShareStore(
-      files: files, paths: paths, references: references, writeInQuantities: writeInQuantities)
+      needs: needs, ownerOf: ownerOf, owners: owners, texts: files.map(\.texts), paths: paths,
+      writeInQuantities: writeInQuantities)
     var number = 0
     var start = 0
     var unitIterator = units.makeIterator()
@@ -130,44 +164,49 @@ struct LineBuilder {
 
   /// A merged write-in's unit: the one unit all shares used, else the dimension's base unit (exact from every
   /// unit).
-  private func writeInUnit(_ shares: [ShareStore.Reference]) -> UnitOfMeasure {
+  private func writeInUnit(_ shares: [Reference]) -> UnitOfMeasure {
     let units = Set(shares.map { need($0).unit })
     let first = need(shares[0]).unitOfMeasure
     return units.count == 1 ? first : (first.dimension.baseUnit ?? first)
   }
 
-  private func need(_ reference: ShareStore.Reference) -> ResolvedNeed {
+  private func need(_ reference: Reference) -> ResolvedNeed {
     files[Int(reference.file)].sections[Int(reference.section)].lines[Int(reference.line)]
   }
 
   /// Shares ordered by agency, then by what they hold, the source only breaking ties between identical shares.
-  private func ordered(_ shares: [ShareStore.Reference]) -> [ShareStore.Reference] {
-    shares.sorted { precedes($0, $1) }
-  }
+  private struct ShareOrder {
+    let files: [NeedsFile]
+    let paths: [String]
+    let ownerOfSection: [[Int32]]
+    /// Each participant's place in agency id order.
+    let rank: [Int32]
 
-  private func precedes(_ left: ShareStore.Reference, _ right: ShareStore.Reference) -> Bool {
-    let (leftFile, rightFile) = (files[Int(left.file)], files[Int(right.file)])
-    let (a, b) = (need(left), need(right))
-    let leftAgency = leftFile.sections[Int(left.section)].agency?.id.value ?? ""
-    let rightAgency = rightFile.sections[Int(right.section)].agency?.id.value ?? ""
-    if leftAgency != rightAgency { return leftAgency < rightAgency }
-    if a.needBy != b.needBy {
-      guard let leftDate = a.needBy else { return false }  // undated shares last
-      guard let rightDate = b.needBy else { return true }
-      return leftDate < rightDate
+    func precedes(_ left: Reference, _ right: Reference) -> Bool {
+      let leftRank = rank[Int(ownerOfSection[Int(left.file)][Int(left.section)])]
+      let rightRank = rank[Int(ownerOfSection[Int(right.file)][Int(right.section)])]
+      if leftRank != rightRank { return leftRank < rightRank }
+      let (leftFile, rightFile) = (files[Int(left.file)], files[Int(right.file)])
+      let a = leftFile.sections[Int(left.section)].lines[Int(left.line)]
+      let b = rightFile.sections[Int(right.section)].lines[Int(right.line)]
+      if a.needBy != b.needBy {
+        guard let leftDate = a.needBy else { return false }  // undated shares last
+        guard let rightDate = b.needBy else { return true }
+        return leftDate < rightDate
+      }
+      let (leftSite, rightSite) = (leftFile.text(a.deliverTo), rightFile.text(b.deliverTo))
+      if leftSite != rightSite { return (leftSite ?? "") < (rightSite ?? "") }
+      if a.commitment != b.commitment { return a.commitment.rawValue < b.commitment.rawValue }
+      let (leftUnit, rightUnit) = (a.unitOfMeasure.code, b.unitOfMeasure.code)
+      if leftUnit != rightUnit { return leftUnit < rightUnit }
+      if a.quantity != b.quantity { return a.quantity < b.quantity }
+      let (leftNotes, rightNotes) = (leftFile.text(a.notes), rightFile.text(b.notes))
+      if leftNotes != rightNotes { return (leftNotes ?? "") < (rightNotes ?? "") }
+      let leftSource = SourceLocation(
+        path: paths[Int(left.file)], line: Int(a.anchor.line), column: Int(a.anchor.column))
+      let rightSource = SourceLocation(
+        path: paths[Int(right.file)], line: Int(b.anchor.line), column: Int(b.anchor.column))
+      return leftSource < rightSource
     }
-    let (leftSite, rightSite) = (leftFile.text(a.deliverTo), rightFile.text(b.deliverTo))
-    if leftSite != rightSite { return (leftSite ?? "") < (rightSite ?? "") }
-    if a.commitment != b.commitment { return a.commitment.rawValue < b.commitment.rawValue }
-    let (leftUnit, rightUnit) = (a.unitOfMeasure.code, b.unitOfMeasure.code)
-    if leftUnit != rightUnit { return leftUnit < rightUnit }
-    if a.quantity != b.quantity { return a.quantity < b.quantity }
-    let (leftNotes, rightNotes) = (leftFile.text(a.notes), rightFile.text(b.notes))
-    if leftNotes != rightNotes { return (leftNotes ?? "") < (rightNotes ?? "") }
-    let leftSource = SourceLocation(
-      path: paths[Int(left.file)], line: Int(a.anchor.line), column: Int(a.anchor.column))
-    let rightSource = SourceLocation(
-      path: paths[Int(right.file)], line: Int(b.anchor.line), column: Int(b.anchor.column))
-    return leftSource < rightSource
   }
 }

@@ -15,7 +15,7 @@ enum ReviewList {
           line: line.number, agencyID: nil, sources: line.shares.map(\.source)))
     }
     for line in lines where !line.isWriteIn {
-      let noted = line.shares.filter { !($0.notes ?? "").isEmpty }
+      let noted = line.shares.indices.filter { line.shares.figures(at: $0).hasNotes }.map { line.shares[$0] }
       let distinct = Set(noted.compactMap(\.notes))
       guard distinct.count > 1 else { continue }
       let quoted = noted.map { "\($0.agencyID): \"\($0.notes ?? "")\"" }.joined(separator: "; ")
@@ -38,8 +38,9 @@ enum ReviewList {
     }
     if let term = solicitation.term {
       for line in lines {
-        for share in line.shares {
-          guard let needBy = share.needBy, needBy < term.start.value || needBy > term.end else { continue }
+        for (position, figures) in line.shares.figures.enumerated() {
+          guard let needBy = figures.needBy, needBy < term.start.value || needBy > term.end else { continue }
+          let share = line.shares[position]
           let when =
             needBy < term.start.value
             ? "before the term starts on \(term.start.value)"

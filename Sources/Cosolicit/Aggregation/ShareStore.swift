@@ -1,63 +1,82 @@
 import Foundation
 
-/// Every share of a joint solicitation, stored once: the intake's resolved needs files, shared rather than
-/// copied, and for each solicitation line the positions of its shares in them. ``ShareList`` reads it.
+/// Every share of a joint solicitation, stored once and compactly: the resolved needs lines in line order, each
+/// with its participant, and the texts they refer to. ``ShareList`` reads it.
 final class ShareStore: Sendable {
-  /// Where one share's needs line is: its file, its agency's section in the file, and its place there.
-  struct Reference: Sendable {
+  /// A participant: its agency and the needs file it came from.
+  struct Owner: Sendable {
+    var agency: Agency
     var file: Int32
-    var section: Int32
-    var line: Int32
   }
 
-  /// The needs files, as intake resolved them.
-  let files: [NeedsFile]
-  /// Each file's path relative to the workspace, as shares name their source.
+  /// The shares' needs lines, grouped by solicitation line in line order, each line's shares in order.
+  let needs: [ResolvedNeed]
+  /// Each share's participant, by position in ``owners``.
+  let ownerOf: [Int32]
+  /// The participants.
+  let owners: [Owner]
+  /// Each needs file's texts.
+  let texts: [[String]]
+  /// Each needs file's path relative to the workspace, as shares name their source.
   let paths: [String]
-  /// The shares, grouped by solicitation line in line order, each line's shares in order.
-  let references: [Reference]
-  /// The base quantities of write-in shares, converted to their merged line's unit, by position in
-  /// ``references``.
+  /// The base quantities of write-in shares, converted to their merged line's unit, by share position.
   let writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
 
   init(
-    files: [NeedsFile], paths: [String], references: [Reference],
+    needs: [ResolvedNeed], ownerOf: [Int32], owners: [Owner], texts: [[String]], paths: [String],
     writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
   ) {
-    self.files = files
+    self.needs = needs
+    self.ownerOf = ownerOf
+    self.owners = owners
+    self.texts = texts
     self.paths = paths
-    self.references = references
     self.writeInQuantities = writeInQuantities
   }
 
-  /// The resolved needs line of the share at `position`.
-  func need(at position: Int) -> ResolvedNeed {
-    let reference = references[position]
-    return files[Int(reference.file)].sections[Int(reference.section)].lines[Int(reference.line)]
-  }
-
-  /// The base quantity and commitment of the share at `position`, without making the whole share.
-  func figures(at position: Int) -> (quantity: Decimal, commitment: Commitment) {
-    let need = need(at: position)
-    return (writeInQuantities[position]?.value ?? need.baseQuantity, need.commitment)
+  /// The figures of the share at `position`, without its texts.
+  func figures(at position: Int) -> ShareFigures {
+    let need = needs[position]
+    let (quantity, isExact) = writeInQuantities[position] ?? (need.baseQuantity, need.isExact)
+    let owner = Int(ownerOf[position])
+    return ShareFigures(
+      participant: owner, agencyID: owners[owner].agency.id.value, quantity: quantity, isExact: isExact,
+      commitment: need.commitment, needBy: need.needBy, hasNotes: need.notes >= 0)
   }
 
   /// The share at `position`, in its line's base unit.
   func share(at position: Int) -> Share {
-    let reference = references[position]
-    let file = files[Int(reference.file)]
-    let section = file.sections[Int(reference.section)]
-    let need = section.lines[Int(reference.line)]
-    let agency = section.agency
+    let need = needs[position]
+    let owner = owners[Int(ownerOf[position])]
+    let file = Int(owner.file)
     let (quantity, isExact) = writeInQuantities[position] ?? (need.baseQuantity, need.isExact)
     return Share(
-      agencyID: agency?.id.value ?? "", agencyName: agency?.name ?? "", quantity: quantity,
+      agencyID: owner.agency.id.value, agencyName: owner.agency.name, quantity: quantity,
       originalQuantity: need.quantity, originalUnit: need.unitOfMeasure, commitment: need.commitment,
-      deliverTo: file.text(need.deliverTo), needBy: need.needBy, notes: file.text(need.notes),
-      source: SourceLocation(
-        path: paths[Int(reference.file)], line: Int(need.anchor.line), column: Int(need.anchor.column)),
+      deliverTo: text(need.deliverTo, file), needBy: need.needBy, notes: text(need.notes, file),
+      source: SourceLocation(path: paths[file], line: Int(need.anchor.line), column: Int(need.anchor.column)),
       isExact: isExact)
   }
+
+  private func text(_ index: Int32, _ file: Int) -> String? { index < 0 ? nil : texts[file][Int(index)] }
+}
+
+/// What sums, checks and reviews need of a share, cheaper to read than the whole ``Share``.
+struct ShareFigures {
+  /// The participant's position in its store, or -1 for a share not in a store.
+  var participant: Int
+  /// The participant's agency id.
+  var agencyID: String
+  /// The quantity in the line's base unit.
+  var quantity: Decimal
+  /// Whether ``quantity`` is exact.
+  var isExact: Bool
+  /// Whether the quantity binds the participant.
+  var commitment: Commitment
+  /// The date delivery is needed by.
+  var needBy: CalendarDate?
+  /// Whether the share has remarks.
+  var hasNotes: Bool
 }
 
 /// The shares of one solicitation line, in order: a view of the ``ShareStore`` that makes each ``Share`` as it
@@ -84,25 +103,27 @@ public struct ShareList: RandomAccessCollection, Sendable {
     }
   }
 
-  /// Calls `body` with each share's base quantity and commitment, in order, without making the shares.
-  func forEachFigure(_ body: (_ quantity: Decimal, _ commitment: Commitment) -> Void) {
-    switch storage {
-    case .store(let store, let positions):
-      for position in positions {
-        let figures = store.figures(at: position)
-        body(figures.quantity, figures.commitment)
-      }
-    case .list(let shares):
-      for share in shares { body(share.quantity, share.commitment) }
-    }
-  }
-
   public subscript(position: Int) -> Share {
     switch storage {
     case .store(let store, let positions): store.share(at: positions.lowerBound + position)
     case .list(let shares): shares[position]
     }
   }
+
+  /// The figures of the share at `position`.
+  func figures(at position: Int) -> ShareFigures {
+    switch storage {
+    case .store(let store, let positions): return store.figures(at: positions.lowerBound + position)
+    case .list(let shares):
+      let share = shares[position]
+      return ShareFigures(
+        participant: -1, agencyID: share.agencyID, quantity: share.quantity, isExact: share.isExact,
+        commitment: share.commitment, needBy: share.needBy, hasNotes: !(share.notes ?? "").isEmpty)
+    }
+  }
+
+  /// Every share's figures, in order.
+  var figures: LazyMapSequence<Range<Int>, ShareFigures> { indices.lazy.map { figures(at: $0) } }
 }
 
 extension ShareList: ExpressibleByArrayLiteral {

@@ -46,16 +46,16 @@ public struct SolicitationLine: Sendable {
     self.unit = unit
     self.estimatedUnitPrice = estimatedUnitPrice
     self.shares = shares
-    var committed = Decimal(0)
-    var estimated = Decimal(0)
-    shares.forEachFigure { quantity, commitment in
-      switch commitment {
-      case .binding: committed += quantity
-      case .estimate: estimated += quantity
+    var committed = DecimalSum()
+    var estimated = DecimalSum()
+    for share in shares.figures {
+      switch share.commitment {
+      case .binding: committed.add(share.quantity)
+      case .estimate: estimated.add(share.quantity)
       }
     }
-    committedQuantity = committed
-    estimatedQuantity = estimated
+    committedQuantity = committed.value
+    estimatedQuantity = estimated.value
   }
 
   /// Whether the line is a write-in rather than a catalog item.

@@ -1,5 +1,5 @@
 /// A public body taking part in a solicitation: the lead agency or a participant.
-public struct Agency: Sendable {
+public struct Agency: Sendable, Equatable {
   /// A person to reach at an agency.
   public struct Contact: Sendable, Equatable {
     /// The person's name.

@@ -11,7 +11,7 @@ public struct NeedLine: Sendable {
   }
 
   /// An item a participant describes itself because the catalog lacks it.
-  public struct WriteIn: Sendable {
+  public struct WriteIn: Sendable, Equatable {
     /// The participant's specification.
     public var description: String
     /// The commodity code, which places the write-in in a lot.

@@ -1,5 +1,5 @@
 /// One needs file: a YAML or JSON file holds one participant, a CSV file one or more.
-public struct NeedsFile: Sendable {
+public struct NeedsFile: Sendable, Equatable {
   /// Where the file was read from.
   public var path: String
   /// What the file says for each agency: the agency when it could be read, and its complete lines, resolved.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a needs file says for one agency: the agency when it could be read, and its complete lines, resolved.
-struct NeedsSection: Sendable {
+struct NeedsSection: Sendable, Equatable {
   /// The agency, when its id and name could be read.
   var agency: Agency?
   /// The submission date, if given.

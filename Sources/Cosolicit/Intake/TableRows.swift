@@ -60,10 +60,13 @@ enum TableRows {
     let index: [String: Int]
 
     /// The columns of `table`'s header; the first of a repeated name wins.
-    init(_ table: CSVTable) {
+    init(_ table: CSVTable) { self.init(names: table.header.map(\.text)) }
+
+    /// The columns of a header whose cells read `names`; the first of a repeated name wins.
+    init(names: [String]) {
       var index: [String: Int] = [:]
-      for (position, field) in table.header.enumerated() where index[normalized(field.text)] == nil {
-        index[normalized(field.text)] = position
+      for (position, name) in names.enumerated() where index[normalized(name)] == nil {
+        index[normalized(name)] = position
       }
       self.index = index
     }

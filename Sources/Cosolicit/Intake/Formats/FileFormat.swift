@@ -51,7 +51,14 @@ public enum FileFormat: String, Sendable, CaseIterable {
 
   /// Reads a CSV file into a table; reports why it cannot.
   static func readTable(_ path: String, _ diagnostics: inout DiagnosticCollector) -> CSVTable? {
-    switch SourceFile.read(path) {
+    readTable(SourceFile.read(path), &diagnostics)
+  }
+
+  /// Reads a CSV table from a file already read (or the reason it could not be).
+  static func readTable(
+    _ read: Result<SourceFile, Diagnostic>, _ diagnostics: inout DiagnosticCollector
+  ) -> CSVTable? {
+    switch read {
     case .success(let file):
       if let problem = file.lineLimitProblem {
         diagnostics.append(problem)
@@ -61,7 +68,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
         let (line, column) = SourceFile.position(ofByte: offset, in: file.bytes)
         diagnostics.error(
           "the file holds more than \(maximumCSVFields) fields; split it into several files",
-          at: SourceLocation(path: path, line: line, column: column))
+          at: SourceLocation(path: file.path, line: line, column: column))
         return nil
       }
       return CSVTable.read(file, diagnostics: &diagnostics)
@@ -73,7 +80,7 @@ public enum FileFormat: String, Sendable, CaseIterable {
 
   /// The offset of the separator that starts field `maximumCSVFields + 1`, counting commas and line breaks
   /// outside quotes (a quote written twice inside quotes toggles twice, so it needs no special case).
-  private static func offsetOfExcessiveFields(_ bytes: [UInt8]) -> Int? {
+  static func offsetOfExcessiveFields(_ bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBufferPointer { buffer -> Int? in
       var fields = 1
       var quoted = false

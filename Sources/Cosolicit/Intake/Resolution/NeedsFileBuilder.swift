@@ -52,6 +52,16 @@ struct NeedsFileBuilder {
         quantity: quantity.value, baseQuantity: resolution.baseQuantity ?? quantity.value))
   }
 
+  /// Adds a line read and resolved without findings to the section at `section`.
+  mutating func add(_ need: ResolvedNeed, to section: Int) {
+    sections[section].lines.append(need)
+  }
+
+  /// The conversion of `unit` to the base unit of the catalog item at `item`, worked out once per file.
+  mutating func conversion(ofItem item: Int, from unit: UnitOfMeasure) -> UnitConversion? {
+    resolver.conversion(ofItem: item, from: unit, &conversions)
+  }
+
   /// The position of `text` among the file's texts, adding it on first use.
   mutating func intern(_ text: String) -> Int32 {
     if let known = positions[text] { return known }

@@ -10,7 +10,7 @@ struct NeedsResolver: Sendable {
   /// Whether catalog items can be checked: false when a file is validated with no workspace around it.
   let catalogKnown: Bool
   /// Each catalog item's lot, by the item's position; -1 for an item no lot takes.
-  private let lotOfItem: [Int32]
+  let lotOfItem: [Int32]
 
   init(solicitation: Solicitation?, catalog: Catalog?, catalogKnown: Bool) {
     self.solicitation = solicitation
@@ -86,15 +86,7 @@ struct NeedsResolver: Sendable {
     resolution.lot = lotOfItem[index]
     guard let unitReading = line.unit else { return }
     let unit = unitReading.value
-    let key = Int64(index) << 16 | Int64(UnitTable.positions[unit.code] ?? 0)
-    let conversion: UnitConversion?
-    if let known = conversions[key] {
-      conversion = known
-    } else {
-      conversion = UnitConversion.between(unit, item.unit, packs: item.packs)
-      conversions[key] = conversion
-    }
-    guard let conversion else {
+    guard let conversion = conversion(ofItem: index, from: unit, &conversions) else {
       let packs = item.packs.keys.sorted().map { "\($0)=\(DecimalText.format(item.packs[$0]!))" }
       let accepted =
         unit.isPackage
@@ -117,6 +109,18 @@ struct NeedsResolver: Sendable {
           + "quantity in \(item.unit) to avoid rounding",
         at: quantity.location)
     }
+  }
+
+  /// The conversion of `unit` to the base unit of the catalog item at `index`, remembered in `conversions`.
+  func conversion(
+    ofItem index: Int, from unit: UnitOfMeasure, _ conversions: inout [Int64: UnitConversion?]
+  ) -> UnitConversion? {
+    let key = Int64(index) << 16 | Int64(UnitTable.positions[unit.code] ?? 0)
+    if let known = conversions[key] { return known }
+    guard let item = catalog?.items[index] else { return nil }
+    let conversion = UnitConversion.between(unit, item.unit, packs: item.packs)
+    conversions[key] = conversion
+    return conversion
   }
 
   private func resolveWriteIn(

@@ -6,7 +6,7 @@ import Foundation
 /// Kept compact for volume: no strings, only positions into its file's tables (``NeedsFile``), the unit table
 /// and the catalog, so that hundreds of thousands of lines are copied, sorted and grouped without reference
 /// counting. ``NeedLine`` and ``Share`` are the readable views of it.
-struct ResolvedNeed: Sendable {
+struct ResolvedNeed: Sendable, Equatable {
   /// A 1-based line and column in the line's file.
   struct Position: Sendable, Hashable, Comparable {
     var line: Int32
