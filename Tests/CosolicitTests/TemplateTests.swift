@@ -62,32 +62,11 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["CVPC-2027-01"], "nothing left over")
   }
 
-  /// Every name a template uses must be in its context: Mustache renders an unknown name as nothing, silently.
-  @Test func templatesReferenceOnlyNamesTheirContextHas() throws {
-    let intake = Intake.load(workspace: Self.example)
-    guard case .success(let joint) = Aggregator.aggregate(intake) else {
-      Issue.record("the example must aggregate")
-      return
-    }
-    func keys(_ value: Any) -> Set<String> {
-      if let object = value as? [String: Any] {
-        return object.reduce(into: Set(object.keys)) { $0.formUnion(keys($1.value)) }
-      }
-      if let array = value as? [Any] { return array.reduce(into: Set()) { $0.formUnion(keys($1)) } }
-      return []
-    }
-    let documentKeys = keys(DocumentContext(joint: joint, variant: .joint).values)
-      .union(keys(DocumentContext(joint: joint, variant: .piggyback).values))
-    let compareKeys = keys(CompareContext(joint: joint).values)
-    let tag = #/\{\{\{?\s*([#^/&]?)\s*([A-Za-z0-9_.]+)\s*\}?\}\}/#
-    for name in TemplateSet.defaultNames where name.hasSuffix(".mustache") && name != "document-style.mustache" {
-      let text = try #require(DefaultTemplates.files[name])
-      let known = name.hasPrefix("compare") ? compareKeys : documentKeys
-      for match in text.matches(of: tag) {
-        for part in match.2.split(separator: ".") where !known.contains(String(part)) {
-          Issue.record("\(name) uses '\(match.2)', which its context does not have")
-        }
-      }
-    }
+  /// Every name a template uses must be in its model: Mustache renders an unknown name as nothing, silently.
+  @Test func templatesReferenceOnlyNamesTheirModelHas() throws {
+    var diagnostics = DiagnosticCollector()
+    let templates = try #require(TemplateSet.load(overrides: nil, &diagnostics), "\(diagnostics.diagnostics)")
+    #expect(diagnostics.diagnostics.isEmpty)
+    #expect(templates.unknownNames().isEmpty)
   }
 }
