@@ -120,4 +120,27 @@ import Testing
         at(text, "4️⃣", "unknown name 'gen'"),
       ], "\(found)")
   }
+
+  /// `Templates/README.md` lists every name of every model, under a heading naming the model.
+  @Test func theTemplatesReadmeListsEveryName() throws {
+    let readme = try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Templates/README.md"), encoding: .utf8)
+    let sections = readme.components(separatedBy: "\n### ")
+    var pending: [any DocumentModel.Type] = [VariantDocument.self, ComparisonReport.self]
+    var seen: Set<String> = []
+    while let model = pending.popLast() {
+      let schema = model.schema
+      guard seen.insert(schema.type).inserted else { continue }
+      let section = sections.first { $0.prefix { $0 != "\n" }.contains("`\(schema.type)`") }
+      #expect(section != nil, "no section for \(schema.type)")
+      for (name, kind) in schema.kinds {
+        #expect(section?.contains("`\(name)`") == true, "\(schema.type).\(name) is not listed")
+        switch kind {
+        case .object(let child), .list(let child): pending.append(child)
+        case .text, .flag: break
+        }
+      }
+    }
+    #expect(seen.count == 18)
+  }
 }

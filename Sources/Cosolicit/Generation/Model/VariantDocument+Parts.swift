@@ -1,20 +1,20 @@
 import Foundation
 
 extension VariantDocument {
-  /// A dated event of the schedule.
+  /// A dated event of the schedule; the `schedule-event` template names it.
   struct ScheduleEntry: DocumentModel {
     /// The event.
     let event: Schedule.Event
     /// Its date.
     let date: CalendarDate
 
-    static let names: [Schedule.Event: String] = [
-      .issue: "Solicitation issued", .questionsDue: "Written questions due",
-      .preBidConference: "Pre-bid conference", .responsesDue: "Responses due", .awardTarget: "Award (target)",
-    ]
-
     static let fields: DocumentFields<Self> = [
-      .text("event") { names[$0.event] ?? $0.event.rawValue },
+      .text("code") { $0.event.rawValue },
+      .flag("isIssue") { $0.event == .issue },
+      .flag("isQuestionsDue") { $0.event == .questionsDue },
+      .flag("isPreBidConference") { $0.event == .preBidConference },
+      .flag("isResponsesDue") { $0.event == .responsesDue },
+      .flag("isAwardTarget") { $0.event == .awardTarget },
       .text("date") { $0.date.description },
     ]
   }
