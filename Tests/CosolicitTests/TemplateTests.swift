@@ -39,6 +39,29 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder + "/piggyback"), "only the variant asked for")
   }
 
+  /// The wording partials are templates like the others: an override changes every document including them.
+  @Test func anOverriddenPartialChangesTheDocumentsThatIncludeIt() throws {
+    let templates = try temporaryFolder()
+    let output = try temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: templates)
+      try? FileManager.default.removeItem(at: output)
+    }
+    try "event {{code}}".write(
+      to: templates.appendingPathComponent("schedule-event.mustache"), atomically: true, encoding: .utf8)
+    try "{{#solicitation.isAwardedByLot}}lot by lot{{/solicitation.isAwardedByLot}}".write(
+      to: templates.appendingPathComponent("award-method.mustache"), atomically: true, encoding: .utf8)
+    let (outcome, diagnostics) = PackageBuild.run(
+      workspace: Self.example, output: output.path, variants: [.piggyback], templates: templates.path)
+    let folder = try #require(outcome?.folder, "\(diagnostics)")
+    let markdown = try String(contentsOfFile: folder + "/piggyback/rfp.md", encoding: .utf8)
+    #expect(markdown.contains("| event responses_due |"))
+    #expect(markdown.contains("Award is lot by lot."))
+    #expect(markdown.contains("and award lot by lot against the published evaluation criteria"))
+    #expect(
+      try String(contentsOfFile: folder + "/piggyback/rfp.html", encoding: .utf8).contains("<td>event issue</td>"))
+  }
+
   @Test func aBrokenTemplateNamesItsFileAndLineAndLeavesThePreviousPackage() throws {
     let templates = try temporaryFolder()
     let output = try temporaryFolder()
