@@ -39,11 +39,11 @@ public struct DocumentSet: Sendable {
     let schemaName = "bid-form.xsd"
     let schema = templates.text(schemaName) ?? ""
     // The models are built once, with each variant's figures computed once, and shared by every document.
-    let figures = Dictionary(
-      uniqueKeysWithValues: DocumentVariant.allCases.map { ($0, VariantFigures(joint, variant: $0)) })
+    let jointFigures = VariantFigures(joint, variant: .joint)
+    let piggybackFigures = VariantFigures(joint, variant: .piggyback)
     let models: [any DocumentModel] =
-      variants.map { VariantDocument(joint, figures: figures[$0]!) }
-      + [ComparisonReport(joint, jointFigures: figures[.joint]!, piggybackFigures: figures[.piggyback]!)]
+      variants.map { VariantDocument(joint, figures: $0 == .joint ? jointFigures : piggybackFigures) }
+      + [ComparisonReport(joint, jointFigures: jointFigures, piggybackFigures: piggybackFigures)]
     var jobs: [RenderJob] = []
     for (index, variant) in variants.enumerated() {
       for name in TemplateSet.variantTemplates {

@@ -8,10 +8,15 @@ struct ComparisonFigures: DocumentModel {
     /// The binding share of the priced value; nil without priced volume.
     let share: Decimal?
 
+    /// The binding share from which the risk is low (75 %).
+    static let low = Decimal(sign: .plus, exponent: -2, significand: 75)
+    /// The binding share from which the risk is moderate (40 %).
+    static let moderate = Decimal(sign: .plus, exponent: -1, significand: 4)
+
     static let fields: DocumentFields<Self> = [
-      .flag("isLow") { $0.share.map { $0 >= Decimal(string: "0.75")! } ?? false },
-      .flag("isModerate") { $0.share.map { $0 < Decimal(string: "0.75")! && $0 >= Decimal(string: "0.4")! } ?? false },
-      .flag("isHigh") { $0.share.map { $0 < Decimal(string: "0.4")! } ?? false },
+      .flag("isLow") { $0.share.map { $0 >= low } ?? false },
+      .flag("isModerate") { $0.share.map { $0 < low && $0 >= moderate } ?? false },
+      .flag("isHigh") { $0.share.map { $0 < moderate } ?? false },
       .flag("isUnknown") { $0.share == nil },
     ]
   }
