@@ -39,6 +39,29 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder + "/piggyback"), "only the variant asked for")
   }
 
+  /// The wording partials are templates like the others: an override changes every document including them.
+  @Test func anOverriddenPartialChangesTheDocumentsThatIncludeIt() throws {
+    let templates = try temporaryFolder()
+    let output = try temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: templates)
+      try? FileManager.default.removeItem(at: output)
+    }
+    try "event {{code}}".write(
+      to: templates.appendingPathComponent("schedule-event.mustache"), atomically: true, encoding: .utf8)
+    try "{{#solicitation.isAwardedByLot}}lot by lot{{/solicitation.isAwardedByLot}}".write(
+      to: templates.appendingPathComponent("award-method.mustache"), atomically: true, encoding: .utf8)
+    let (outcome, diagnostics) = PackageBuild.run(
+      workspace: Self.example, output: output.path, variants: [.piggyback], templates: templates.path)
+    let folder = try #require(outcome?.folder, "\(diagnostics)")
+    let markdown = try String(contentsOfFile: folder + "/piggyback/rfp.md", encoding: .utf8)
+    #expect(markdown.contains("| event responses_due |"))
+    #expect(markdown.contains("Award is lot by lot."))
+    #expect(markdown.contains("and award lot by lot against the published evaluation criteria"))
+    #expect(
+      try String(contentsOfFile: folder + "/piggyback/rfp.html", encoding: .utf8).contains("<td>event issue</td>"))
+  }
+
   @Test func aBrokenTemplateNamesItsFileAndLineAndLeavesThePreviousPackage() throws {
     let templates = try temporaryFolder()
     let output = try temporaryFolder()
@@ -62,32 +85,11 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: output.path) == ["CVPC-2027-01"], "nothing left over")
   }
 
-  /// Every name a template uses must be in its context: Mustache renders an unknown name as nothing, silently.
-  @Test func templatesReferenceOnlyNamesTheirContextHas() throws {
-    let intake = Intake.load(workspace: Self.example)
-    guard case .success(let joint) = Aggregator.aggregate(intake) else {
-      Issue.record("the example must aggregate")
-      return
-    }
-    func keys(_ value: Any) -> Set<String> {
-      if let object = value as? [String: Any] {
-        return object.reduce(into: Set(object.keys)) { $0.formUnion(keys($1.value)) }
-      }
-      if let array = value as? [Any] { return array.reduce(into: Set()) { $0.formUnion(keys($1)) } }
-      return []
-    }
-    let documentKeys = keys(DocumentContext(joint: joint, variant: .joint).values)
-      .union(keys(DocumentContext(joint: joint, variant: .piggyback).values))
-    let compareKeys = keys(CompareContext(joint: joint).values)
-    let tag = #/\{\{\{?\s*([#^/&]?)\s*([A-Za-z0-9_.]+)\s*\}?\}\}/#
-    for name in TemplateSet.defaultNames where name.hasSuffix(".mustache") && name != "document-style.mustache" {
-      let text = try #require(DefaultTemplates.files[name])
-      let known = name.hasPrefix("compare") ? compareKeys : documentKeys
-      for match in text.matches(of: tag) {
-        for part in match.2.split(separator: ".") where !known.contains(String(part)) {
-          Issue.record("\(name) uses '\(match.2)', which its context does not have")
-        }
-      }
-    }
+  /// Every name a template uses must be in its model: Mustache renders an unknown name as nothing, silently.
+  @Test func templatesReferenceOnlyNamesTheirModelHas() throws {
+    var diagnostics = DiagnosticCollector()
+    let templates = try #require(TemplateSet.load(overrides: nil, &diagnostics), "\(diagnostics.diagnostics)")
+    #expect(diagnostics.diagnostics.isEmpty)
+    #expect(templates.unknownNames().isEmpty)
   }
 }

@@ -17,7 +17,8 @@ public enum BidFormProvider {
     }
     var diagnostics = DiagnosticCollector()
     guard let templates = TemplateSet.load(overrides: nil, &diagnostics),
-      let form = templates.render("bid-form.xml", DocumentContext(joint: joint, variant: variant).values)
+      let form = templates.render(
+        "bid-form.xml", VariantDocument(joint, figures: VariantFigures(joint, variant: variant)))
     else {
       return .failure(
         BidReference.Failure("the default bid form template did not render", diagnostics: diagnostics.diagnostics))

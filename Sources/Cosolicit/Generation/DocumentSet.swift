@@ -3,7 +3,7 @@ import Foundation
 /// Renders every document of a solicitation package from the templates: for each variant the RFP (Markdown and
 /// HTML), the blank XML bid form with its schema, and the fillable HTML bid form; the comparison report; the
 /// aggregation contract and the participants list. Each XML bid form is validated against its schema.
-public struct DocumentSet {
+public struct DocumentSet: Sendable {
   /// A rendered file: its path inside the package and its bytes.
   public struct File: Sendable {
     /// The path inside the package, with `/` separators.
@@ -38,20 +38,22 @@ public struct DocumentSet {
     }
     let schemaName = "bid-form.xsd"
     let schema = templates.text(schemaName) ?? ""
-    // The documents are rendered on every core. Template contexts are dictionaries of `Any`, which Swift cannot
-    // prove safe to share; they are built first and only read while rendering.
-    nonisolated(unsafe) let contexts =
-      variants.map { DocumentContext(joint: joint, variant: $0).values } + [CompareContext(joint: joint).values]
+    // The models are built once, with each variant's figures computed once, and shared by every document.
+    let jointFigures = VariantFigures(joint, variant: .joint)
+    let piggybackFigures = VariantFigures(joint, variant: .piggyback)
+    let models: [any DocumentModel] =
+      variants.map { VariantDocument(joint, figures: $0 == .joint ? jointFigures : piggybackFigures) }
+      + [ComparisonReport(joint, jointFigures: jointFigures, piggybackFigures: piggybackFigures)]
     var jobs: [RenderJob] = []
     for (index, variant) in variants.enumerated() {
-      for name in ["rfp.md", "rfp.html", "bid-form.html", "bid-form.xml"] {
-        jobs.append(RenderJob(path: "\(variant.rawValue)/\(name)", template: name, context: index))
+      for name in TemplateSet.variantTemplates {
+        jobs.append(RenderJob(path: "\(variant.rawValue)/\(name)", template: name, model: index))
       }
     }
-    for name in ["compare.md", "compare.html"] {
-      jobs.append(RenderJob(path: name, template: name, context: variants.count))
+    for name in TemplateSet.comparisonTemplates {
+      jobs.append(RenderJob(path: name, template: name, model: variants.count))
     }
-    let rendered = ConcurrentMap.map(jobs) { job in templates.render(job.template, contexts[job.context]) }
+    let rendered = ConcurrentMap.map(jobs) { job in templates.render(job.template, models[job.model]) }
     for (job, text) in zip(jobs, rendered) {
       guard job.template == "bid-form.xml" else {
         add(job.path, text, template: job.template)
@@ -78,11 +80,11 @@ public struct DocumentSet {
     return failed ? nil : files.sorted { $0.path < $1.path }
   }
 
-  /// A document to render: its path in the package, its template, and the index of its context.
+  /// A document to render: its path in the package, its template, and the index of its model.
   private struct RenderJob: Sendable {
     var path: String
     var template: String
-    var context: Int
+    var model: Int
   }
 
   /// Validates `document` against `schema` with libxml2; a schema that does not compile is a problem too.

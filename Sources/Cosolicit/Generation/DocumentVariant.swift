@@ -27,9 +27,9 @@ public enum DocumentVariant: String, CaseIterable, Sendable {
       var estimated = Decimal(0)
       for share in line.shares {
         if share.agencyID == leadAgency && share.commitment == .binding {
-          committed += share.quantity
+          committed = ExactArithmetic.provenSum(committed, share.quantity)
         } else {
-          estimated += share.quantity
+          estimated = ExactArithmetic.provenSum(estimated, share.quantity)
         }
       }
       return (committed, estimated)

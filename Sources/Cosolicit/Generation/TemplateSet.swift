@@ -13,8 +13,8 @@ public struct TemplateSet: Sendable {
   public static var defaultNames: [String] { DefaultTemplates.files.keys.sorted() }
 
   /// Loads the defaults and the overrides in `overrides` (files named like a default replace it); reports a
-  /// template that does not parse, with its file and line, or an override that replaces nothing. Returns nil
-  /// when any template is unusable.
+  /// template that does not parse, with its file and line, a name its model does not have, with its file,
+  /// line and column, or an override that replaces nothing. Returns nil when any template is unusable.
   public static func load(overrides: String?, _ diagnostics: inout DiagnosticCollector) -> TemplateSet? {
     _ = ContentTypes.registered
     var set = TemplateSet()
@@ -62,17 +62,45 @@ public struct TemplateSet: Sendable {
         problems.append(Diagnostic(.error, "template does not parse: \(error)", at: .start(of: file.origin)))
       }
     }
+    if !problems.contains(where: { $0.severity == .error }) {
+      problems += set.unknownNames()
+    }
     diagnostics.append(contentsOf: problems)
     return problems.contains { $0.severity == .error } ? nil : set
+  }
+
+  /// Every name a rendered template (or a partial it includes) uses that its model does not have.
+  func unknownNames() -> [Diagnostic] {
+    var templates: [String: TemplateCheck.Template] = [:]
+    for (file, text) in texts where file.hasSuffix(".mustache") {
+      templates[String(file.dropLast(".mustache".count))] = TemplateCheck.Template(
+        text: text, origin: origins[file] ?? file)
+    }
+    var check = TemplateCheck(templates: templates)
+    for (name, model) in Self.models.sorted(by: { $0.key < $1.key }) {
+      check.check(name, against: model)
+    }
+    return check.problems
   }
 
   /// The text of a template that is not rendered (such as the XSD).
   public func text(_ name: String) -> String? { texts[name] }
 
-  /// Renders the template `name` (without `.mustache`) with `context`.
-  public func render(_ name: String, _ context: [String: Any]) -> String? {
-    library.render(context, withTemplate: name)
+  /// Renders the template `name` (without `.mustache`) with `model`.
+  func render(_ name: String, _ model: any DocumentModel) -> String? {
+    library.render(model, withTemplate: name)
   }
+
+  /// The templates rendered once per variant, from a ``VariantDocument``.
+  static let variantTemplates = ["rfp.md", "rfp.html", "bid-form.html", "bid-form.xml"]
+  /// The templates rendered once per package, from a ``ComparisonReport``.
+  static let comparisonTemplates = ["compare.md", "compare.html"]
+
+  /// The model each rendered template is checked against; the other templates are partials, checked where
+  /// they are included.
+  static let models: [String: any DocumentModel.Type] =
+    Dictionary(uniqueKeysWithValues: variantTemplates.map { ($0, VariantDocument.self as any DocumentModel.Type) })
+    .merging(comparisonTemplates.map { ($0, ComparisonReport.self) }) { $1 }
 }
 
 /// Texts render as themselves. Without this, swift-mustache tries three failing dynamic casts and then

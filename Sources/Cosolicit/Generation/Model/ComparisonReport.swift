@@ -1,0 +1,41 @@
+import Foundation
+
+/// The report contrasting the joint and the piggyback-open variant, from both variants' figures.
+struct ComparisonReport: DocumentModel {
+  /// The aggregated solicitation.
+  let joint: JointSolicitation
+  /// The figures of the whole solicitation.
+  let overall: ComparisonFigures
+  /// The figures of each lot.
+  let lots: [ComparisonFigures]
+
+  /// The report on `joint` from its joint and piggyback-open figures.
+  init(_ joint: JointSolicitation, jointFigures: VariantFigures, piggybackFigures: VariantFigures) {
+    self.joint = joint
+    overall = ComparisonFigures(
+      lot: nil, lines: joint.lines, joint: Array(jointFigures.lots.joined()),
+      piggyback: Array(piggybackFigures.lots.joined()))
+    lots = joint.lots.indices.map { index in
+      ComparisonFigures(
+        lot: joint.lots[index].lot, lines: joint.lots[index].lines, joint: jointFigures.lots[index],
+        piggyback: piggybackFigures.lots[index])
+    }
+  }
+
+  static let fields: DocumentFields<Self> = [
+    .text("generator") { _ in VariantDocument.generator },
+    .object("solicitation") { SolicitationFacts(solicitation: $0.joint.solicitation) },
+    .object("overall") { $0.overall },
+    .list("lots") { $0.lots },
+    .count("participantCount") { $0.joint.participants.count },
+    .list("participants") { report in
+      let lead = report.joint.solicitation.leadAgency?.id.value
+      return report.joint.participants.map { ParticipantEntry(participant: $0, isLead: $0.agency.id.value == lead) }
+    },
+    .object("cooperative") {
+      CooperativeDocument(terms: $0.joint.solicitation.cooperative, leadAgency: $0.joint.solicitation.leadAgency?.name)
+    },
+    .count("unpricedLines") { $0.joint.totals.unpricedLineCount },
+    .flag("hasUnpricedLines") { $0.joint.totals.unpricedLineCount > 0 },
+  ]
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// What one bound participant receives, where and by when: its shares in line order.
+struct DeliveryGroup: DocumentModel {
+  /// One share to deliver.
+  struct Delivery: DocumentModel {
+    /// The line the share is of.
+    let line: SolicitationLine
+    /// The share.
+    let share: Share
+    /// The share's quantity, formatted.
+    let quantity: String
+
+    static let fields: DocumentFields<Self> = [
+      .count("line") { $0.line.number },
+      .text("item") { $0.line.itemID ?? "write-in" },
+      .text("description") { $0.line.description },
+      .text("quantity") { $0.quantity },
+      .text("unit") { $0.line.unit.code },
+      .text("commitment") { $0.share.commitment == .binding ? "committed" : "estimated" },
+      .flag("isCommitted") { $0.share.commitment == .binding },
+      .text("deliverTo") { $0.share.deliverTo ?? "" },
+      .text("needBy") { $0.share.needBy?.description ?? "" },
+    ]
+  }
+
+  /// The participant.
+  let agency: Agency
+  /// Its shares.
+  let deliveries: [Delivery]
+
+  static let fields: DocumentFields<Self> = [
+    .text("agencyID") { $0.agency.id.value },
+    .text("name") { $0.agency.name },
+    .list("deliveries") { $0.deliveries },
+  ]
+
+  /// The deliveries of each participant in `bound`, in participant order. Each share is visited once, grouped
+  /// by agency in line order; quantities repeat, so each is formatted once.
+  static func schedule(_ joint: JointSolicitation, bound: Set<String>) -> [DeliveryGroup] {
+    var deliveries: [String: [Delivery]] = [:]
+    var quantities = DecimalText.Memo()
+    for line in joint.lines {
+      for share in line.shares where bound.contains(share.agencyID) {
+        deliveries[share.agencyID, default: []].append(
+          Delivery(line: line, share: share, quantity: quantities.format(share.quantity)))
+      }
+    }
+    return joint.participants.filter { bound.contains($0.agency.id.value) }.map { participant in
+      DeliveryGroup(agency: participant.agency, deliveries: deliveries[participant.agency.id.value] ?? [])
+    }
+  }
+}

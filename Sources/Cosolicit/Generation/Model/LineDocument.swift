@@ -1,0 +1,48 @@
+import Foundation
+
+/// One line as a variant publishes it: the item, its unit, and its committed and estimated quantity and value.
+struct LineDocument: DocumentModel {
+  /// The aggregated line.
+  let line: SolicitationLine
+  /// Its figures in this variant.
+  let figures: VariantFigures.Line
+  /// The earliest date its committed volume is needed by.
+  let earliestNeedBy: CalendarDate?
+  /// The figures as documents print them, formatted once for every document that shows them.
+  private let text:
+    (committed: String, estimated: String, quantity: String, committedValue: String, estimatedValue: String)
+
+  /// The line `line` with its `figures` in a variant, needed by `earliestNeedBy`.
+  init(line: SolicitationLine, figures: VariantFigures.Line, earliestNeedBy: CalendarDate?) {
+    self.line = line
+    self.figures = figures
+    self.earliestNeedBy = earliestNeedBy
+    text = (
+      DecimalText.format(figures.committed), DecimalText.format(figures.estimated),
+      DecimalText.format(figures.quantity), figures.committedValue.map(MoneyText.format) ?? "",
+      figures.estimatedValue.map(MoneyText.format) ?? ""
+    )
+  }
+
+  static let fields: DocumentFields<Self> = [
+    .count("number") { $0.line.number },
+    .text("item") { $0.line.itemID ?? "" },
+    .flag("hasItem") { $0.line.itemID != nil },
+    .text("description") { $0.line.description },
+    .text("classification") { $0.line.classification.description },
+    .text("unit") { $0.line.unit.code },
+    .text("unitName") { $0.line.unit.name },
+    .text("committedQuantity") { $0.text.committed },
+    .text("estimatedQuantity") { $0.text.estimated },
+    .text("quantity") { $0.text.quantity },
+    .flag("hasCommitted") { $0.figures.committed > 0 },
+    .flag("hasEstimated") { $0.figures.estimated > 0 },
+    .flag("isWriteIn") { $0.line.isWriteIn },
+    .text("estimatedUnitPrice") { $0.line.estimatedUnitPrice.map(MoneyText.unitPrice) ?? "" },
+    .flag("hasPrice") { $0.line.estimatedUnitPrice != nil },
+    .text("committedValue") { $0.text.committedValue },
+    .text("estimatedValue") { $0.text.estimatedValue },
+    .text("deliverySites") { $0.line.deliverySites.joined(separator: "; ") },
+    .text("earliestNeedBy") { $0.earliestNeedBy?.description ?? "" },
+  ]
+}

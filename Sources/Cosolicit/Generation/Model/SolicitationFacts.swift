@@ -1,0 +1,39 @@
+import Foundation
+
+/// The solicitation's own facts as every document shows them: number, title, lead agency, contact, dates.
+/// An absent fact is absent here too, so that a template words the gap itself (`{{^issue}}the issue
+/// date{{/issue}}`).
+struct SolicitationFacts: DocumentModel {
+  /// The solicitation.
+  let solicitation: Solicitation
+
+  private var lead: Agency? { solicitation.leadAgency }
+
+  static let fields: DocumentFields<Self> = [
+    .text("id") { $0.solicitation.id },
+    .text("title") { $0.solicitation.title },
+    .text("description") { $0.solicitation.description ?? "" },
+    .flag("hasDescription") { $0.solicitation.description != nil },
+    .text("currency") { $0.solicitation.currency },
+    .text("awardMethod") { ($0.solicitation.awardMethod ?? .byLine).rawValue },
+    .flag("isAwardedByLine") { ($0.solicitation.awardMethod ?? .byLine) == .byLine },
+    .flag("isAwardedByLot") { $0.solicitation.awardMethod == .byLot },
+    .flag("isAwardedAllOrNone") { $0.solicitation.awardMethod == .allOrNone },
+    .text("leadAgency") { $0.lead?.name },
+    .text("leadAgencyID") { $0.lead?.id.value ?? "" },
+    .text("leadAgencyType") { $0.lead?.type?.displayName },
+    .flag("leadAgencyIsPublic") { $0.lead?.type.map { ![.nonprofit, .other].contains($0) } ?? false },
+    .text("leadState") { $0.lead?.state ?? "" },
+    .text("contactName") { $0.lead?.contact?.name ?? "" },
+    .text("contactEmail") { $0.lead?.contact?.email ?? "" },
+    .text("contactPhone") { $0.lead?.contact?.phone ?? "" },
+    .flag("hasContact") { $0.lead?.contact != nil },
+    .text("responsesDue") { $0.solicitation.schedule[.responsesDue]?.description },
+    .flag("hasResponsesDue") { $0.solicitation.schedule[.responsesDue] != nil },
+    .text("issue") { $0.solicitation.schedule[.issue]?.description },
+    .text("orderingWindowCloses") { $0.solicitation.orderingWindowCloses?.value.description },
+    .text("termEnd") { $0.solicitation.term?.endWithRenewals.description },
+    .text("formalBidThreshold") { $0.solicitation.formalBidThreshold.map(MoneyText.format) ?? "" },
+    .flag("hasFormalBidThreshold") { $0.solicitation.formalBidThreshold != nil },
+  ]
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The committed and estimated figures of one variant, computed once with exact arithmetic from the aggregated
+/// solicitation and shared by its RFPs, its bid forms and the comparison report.
+struct VariantFigures: Sendable {
+  /// One line's quantities and values as the variant publishes them.
+  struct Line: Sendable {
+    /// The binding quantity.
+    var committed: Decimal
+    /// The non-binding quantity.
+    var estimated: Decimal
+    /// The committed quantity at the estimated unit price; nil without a price.
+    var committedValue: Decimal?
+    /// The estimated quantity at the estimated unit price; nil without a price.
+    var estimatedValue: Decimal?
+
+    /// Both quantities.
+    var quantity: Decimal { ExactArithmetic.provenSum(committed, estimated) }
+  }
+
+  /// Committed and estimated value of some lines, an unpriced line counting zero.
+  struct Value: Sendable {
+    /// The binding value.
+    var committed = Decimal(0)
+    /// The non-binding value.
+    var estimated = Decimal(0)
+
+    /// Both values.
+    var combined: Decimal { ExactArithmetic.provenSum(committed, estimated) }
+
+    /// The values of `lines`.
+    init(_ lines: some Sequence<Line>) {
+      for line in lines {
+        committed = ExactArithmetic.provenSum(committed, line.committedValue ?? 0)
+        estimated = ExactArithmetic.provenSum(estimated, line.estimatedValue ?? 0)
+      }
+    }
+  }
+
+  /// The variant.
+  let variant: DocumentVariant
+  /// Each lot's lines' figures, in the order of the solicitation's lots and lines.
+  let lots: [[Line]]
+
+  /// The figures of `variant` for every line of `joint`.
+  init(_ joint: JointSolicitation, variant: DocumentVariant) {
+    self.variant = variant
+    let lead = joint.solicitation.leadAgency?.id.value
+    lots = joint.lots.map { lot in
+      lot.lines.map { line in
+        let (committed, estimated) = variant.quantities(of: line, leadAgency: lead)
+        let price = line.estimatedUnitPrice
+        return Line(
+          committed: committed, estimated: estimated,
+          committedValue: price.map { ExactArithmetic.provenProduct(committed, $0) },
+          estimatedValue: price.map { ExactArithmetic.provenProduct(estimated, $0) })
+      }
+    }
+  }
+
+  /// The value of every line.
+  var total: Value { Value(lots.joined()) }
+
+  /// The value of the lot at `index`.
+  func value(ofLot index: Int) -> Value { Value(lots[index]) }
+
+  /// The committed quantity per unit of `lines` (paired with their figures), as "EA 629; LBR 12000", or nil
+  /// when nothing is committed.
+  static func committedQuantities(_ lines: [SolicitationLine], _ figures: [Line]) -> String? {
+    var committed: [String: Decimal] = [:]
+    for (line, figure) in zip(lines, figures) {
+      committed[line.unit.code] = ExactArithmetic.provenSum(committed[line.unit.code] ?? 0, figure.committed)
+    }
+    let parts = committed.sorted { $0.key < $1.key }.filter { $0.value != 0 }.map {
+      "\($0.key) \(DecimalText.format($0.value))"
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "; ")
+  }
+}
+
+extension ExactArithmetic {
+  /// `a + b` for figures of an aggregated solicitation, whose every sum aggregation has proved exact
+  /// (``ExactnessCheck``); the plain sum is the fallback that proof rules out.
+  static func provenSum(_ a: Decimal, _ b: Decimal) -> Decimal { sum(a, b) ?? a + b }
+
+  /// `a × b` for figures of an aggregated solicitation, whose every product aggregation has proved exact.
+  static func provenProduct(_ a: Decimal, _ b: Decimal) -> Decimal { product(a, b) ?? a * b }
+}
