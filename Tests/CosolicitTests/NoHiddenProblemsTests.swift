@@ -129,6 +129,23 @@ import Testing
     #expect(intake.errorCount == 1, "\(intake.listing)")
   }
 
+  @Test func anAgencyIdSpelledWithEscapesInAnotherFileIsStillADuplicate() throws {
+    // Other files are skipped when their bytes cannot hold a named agency's id; JSON escapes can spell an id
+    // without its bytes, and must not hide the duplicate.
+    let sandbox = try Sandbox()
+    try sandbox.write(
+      "needs/aa-escaped.json",
+      #"{"agency": {"id": "alder-\u0063ounty", "name": "Alder County", "type": "county"}, "deliver_to": "Depot", "#
+        + #""items": [{"item": "LAPTOP-14", "quantity": 1, "unit": "EA"}]}"# + "\n")
+    try sandbox.write(
+      "needs/zz-alder.yaml",
+      "agency: {id: alder-county, name: Alder County, type: county}\ndeliver_to: Depot\n"
+        + "items:\n  - {item: LAPTOP-14, quantity: 1, unit: EA}\n")
+    let intake = Intake.load(files: [sandbox.path("needs/zz-alder.yaml")])
+    intake.expect(.error, at: "needs/zz-alder.yaml", 1, 14, "already has needs at", "aa-escaped.json")
+    #expect(intake.errorCount == 1, "\(intake.listing)")
+  }
+
   @Test func aNamedFileWarnsWhenItsWorkspaceIsBroken() throws {
     let sandbox = try Sandbox()
     try sandbox.write("solicitation.yaml", "id: [unclosed\n")

@@ -123,9 +123,12 @@ public struct Intake: Sendable {
         }
       }
       // The workspace's other needs files come first, so that a duplicate agency is reported in the named file.
-      // Only their agencies matter here, read on every core; their own findings are not reported.
-      let otherNeeds = ConcurrentMap.map((contextWorkspace?.needsPaths ?? []).filter { !named.contains($0) }) {
-        path -> NeedsFile? in
+      // Only their agencies matter here, read on every core; their own findings are not reported. A file that
+      // does not even hold the text of a named agency's id cannot name that agency, and is not read further.
+      let ids = needs.flatMap { file in file.sections.compactMap { $0.agency?.id.value } }
+      let otherPaths = ids.isEmpty ? [] : (contextWorkspace?.needsPaths ?? []).filter { !named.contains($0) }
+      let otherNeeds = ConcurrentMap.map(otherPaths) { path -> NeedsFile? in
+        guard NeedsReader.mayName(anyOf: ids, path) else { return nil }
         var ignored = DiagnosticCollector()
         return NeedsReader.readAgencies(path, &ignored)
       }.compactMap { $0 }

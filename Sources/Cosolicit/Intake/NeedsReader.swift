@@ -67,6 +67,39 @@ public enum NeedsReader {
       : read(path, resolver: resolver, &diagnostics)
   }
 
+  /// Whether the needs file at `path` may name an agency with one of `ids`: false only when its bytes hold none
+  /// of the ids' texts and no escape (a backslash, with which YAML and JSON can spell a text other ways), so
+  /// that it cannot. Cheaper than reading the file's agencies; a file that cannot be read may name anything.
+  static func mayName(anyOf ids: [String], _ path: String) -> Bool {
+    guard case .success(let source) = SourceFile.read(path) else { return true }
+    return source.bytes.withUnsafeBufferPointer { bytes -> Bool in
+      guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+      if memchr(base, Int32(UInt8(ascii: "\\")), bytes.count) != nil { return true }
+      return ids.contains { id in
+        var id = id
+        return id.withUTF8 { text in contains(text, in: UnsafeRawBufferPointer(bytes)) }
+      }
+    }
+  }
+
+  /// Whether `needle` (not empty) occurs in `haystack`: each place its first byte occurs, found by `memchr`,
+  /// is compared whole.
+  private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeRawBufferPointer) -> Bool {
+    guard let first = needle.first, let start = haystack.baseAddress, let text = needle.baseAddress else {
+      return false
+    }
+    var offset = 0
+    while haystack.count - offset >= needle.count {
+      guard let found = memchr(start + offset, Int32(first), haystack.count - offset - needle.count + 1) else {
+        return false
+      }
+      let position = start.distance(to: UnsafeRawPointer(found))
+      if memcmp(start + position, text, needle.count) == 0 { return true }
+      offset = position + 1
+    }
+    return false
+  }
+
   private static func readTable(
     _ source: Result<SourceFile, Diagnostic>, resolver: NeedsResolver, linesToo: Bool, scanning: Bool = true,
     _ diagnostics: inout DiagnosticCollector
