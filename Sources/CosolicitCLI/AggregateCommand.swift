@@ -35,30 +35,29 @@ extension CosolicitCommand {
       let progress = TerminalProgress(label: "reading needs files", quiet: quiet)
       let intake = Intake.load(workspace: workspace, progress: progress.update)
       progress.finish()
-      FileHandle.standardError.write(Data(ValidationReport(intake).findings(as: .text).utf8))
+      Terminal.writeError(ValidationReport(intake).findings(as: .text))
       let joint: JointSolicitation
       switch Aggregator.aggregate(intake) {
       case .success(let result): joint = result
       case .failure(let failure):
-        FileHandle.standardError.write(Data(failure.diagnostics.map { "\($0)\n" }.joined().utf8))
-        FileHandle.standardError.write(Data("error: \(failure); nothing was written\n".utf8))
-        throw ExitCode.failure
+        Terminal.report(failure.diagnostics)
+        Terminal.error("\(failure); nothing was written")
+        throw Terminal.failure
       }
       let chosen =
         format ?? out.flatMap(JointSolicitation.Format.init(fileName:))
-        ?? (isatty(STDOUT_FILENO) != 0 && out == nil ? .table : .json)
+        ?? (Terminal.outputIsTerminal && out == nil ? .table : .json)
       guard let out else {
-        joint.write(as: chosen) { FileHandle.standardOutput.write(Data($0.utf8)) }
+        joint.write(as: chosen) { Terminal.write($0) }
         return
       }
       do {
         try AtomicFile.write(to: out) { emit in try joint.write(as: chosen, to: emit) }
       } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitCode.failure
+        Terminal.error("\(error)")
+        throw Terminal.failure
       }
-      FileHandle.standardError.write(
-        Data("wrote \(out): \(joint.lines.count) lines, \(joint.participants.count) participants\n".utf8))
+      Terminal.writeError("wrote \(out): \(joint.lines.count) lines, \(joint.participants.count) participants\n")
     }
   }
 }

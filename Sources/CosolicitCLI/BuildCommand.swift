@@ -47,10 +47,10 @@ extension CosolicitCommand {
       let (outcome, diagnostics) = PackageBuild.run(
         workspace: workspace, output: out, variants: variants, templates: templates, progress: progress.update)
       progress.finish()
-      FileHandle.standardError.write(Data(diagnostics.map { "\($0)\n" }.joined().utf8))
+      Terminal.report(diagnostics)
       guard let outcome else {
-        FileHandle.standardError.write(Data("error: the package was not written\n".utf8))
-        throw ExitCode.failure
+        Terminal.error("the package was not written")
+        throw Terminal.failure
       }
       print("wrote \(outcome.folder)/: \(outcome.files.count) files")
       for file in outcome.files { print("  \(file)") }

@@ -43,10 +43,10 @@ extension CosolicitCommand {
       let text: String
       switch SourceFile.read(bid) {
       case .success(let file): text = file.text
-      case .failure(let problem): fail(diagnostics: [problem], "cannot read the bid; nothing was checked")
+      case .failure(let problem): throw fail(diagnostics: [problem], "cannot read the bid; nothing was checked")
       }
       guard var schema = BidCheck.defaultSchema else {
-        fail(diagnostics: [], "the built-in bid-form.xsd is missing from this build of cosolicit")
+        throw fail(diagnostics: [], "the built-in bid-form.xsd is missing from this build of cosolicit")
       }
       var schemaPath = BidReference.schemaName
       var reference: BidDocument?
@@ -60,25 +60,23 @@ extension CosolicitCommand {
           report(found.diagnostics)
           (reference, schema, schemaPath) = (found.form, found.schema, found.schemaPath)
         case .failure(let failure):
-          fail(diagnostics: failure.diagnostics, "\(failure.message); the bid was not checked")
+          throw fail(diagnostics: failure.diagnostics, "\(failure.message); the bid was not checked")
         }
       }
       let result = BidCheck.check(bid: text, path: bid, schema: schema, schemaPath: schemaPath, reference: reference)
       report(result.diagnostics)
-      FileHandle.standardOutput.write(Data((result.summary + "\n").utf8))
-      if !result.conforming { throw ExitCode.failure }
+      Terminal.write(result.summary + "\n")
+      if !result.conforming { throw Terminal.failure }
     }
 
     /// Prints `diagnostics` on standard error, one per line.
-    private func report(_ diagnostics: [Diagnostic]) {
-      FileHandle.standardError.write(Data(diagnostics.map { "\($0)\n" }.joined().utf8))
-    }
+    private func report(_ diagnostics: [Diagnostic]) { Terminal.report(diagnostics) }
 
-    /// Prints `diagnostics` and `message` on standard error and exits with status 1.
-    private func fail(diagnostics: [Diagnostic], _ message: String) -> Never {
+    /// Prints `diagnostics` and `message` on standard error; returns the failure to throw (exit status 1).
+    private func fail(diagnostics: [Diagnostic], _ message: String) -> ExitCode {
       report(diagnostics)
-      FileHandle.standardError.write(Data("error: \(message)\n".utf8))
-      Foundation.exit(1)
+      Terminal.error(message)
+      return Terminal.failure
     }
   }
 }

@@ -16,8 +16,8 @@ extension CosolicitCommand {
       do {
         try StarterWorkspace.write(to: directory)
       } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitCode.failure
+        Terminal.error("\(error)")
+        throw Terminal.failure
       }
       print("Wrote a workspace to \(directory): edit it, then run 'cosolicit validate \(directory)'")
     }

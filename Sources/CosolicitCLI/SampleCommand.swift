@@ -41,8 +41,8 @@ extension CosolicitCommand {
         try SampleWorkspace(participants: participants, lines: lines, items: items, seed: seed, formats: formats)
           .write(to: directory)
       } catch {
-        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-        throw ExitCode.failure
+        Terminal.error("\(error)")
+        throw Terminal.failure
       }
       print("Wrote a sample workspace to \(directory): \(participants) participants × \(lines) lines, \(items) items")
     }

@@ -12,7 +12,7 @@ final class TerminalProgress: @unchecked Sendable {
 
   init(label: String, quiet: Bool) {
     self.label = label
-    self.enabled = !quiet && isatty(STDERR_FILENO) != 0
+    self.enabled = !quiet && Terminal.errorIsTerminal
   }
 
   /// Reports `done` of `total`; draws at most ten times a second.
@@ -26,7 +26,7 @@ final class TerminalProgress: @unchecked Sendable {
       let width = 30
       let filled = total > 0 ? width * done / total : width
       let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-      FileHandle.standardError.write(Data("\r\(label) [\(bar)] \(done)/\(total)".utf8))
+      Terminal.writeError("\r\(label) [\(bar)] \(done)/\(total)")
     }
   }
 
@@ -34,7 +34,7 @@ final class TerminalProgress: @unchecked Sendable {
   func finish() {
     lock.withLock {
       guard drawn else { return }
-      FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+      Terminal.writeError("\r\u{1B}[K")
       drawn = false
     }
   }

@@ -37,11 +37,11 @@ extension CosolicitCommand {
       if !files.isEmpty { intakes.append(Intake.load(files: files)) }
       let report = ValidationReport(Intake.merging(intakes))
       switch format {
-      case .text: FileHandle.standardError.write(Data(report.findings(as: .text).utf8))
-      case .json: FileHandle.standardOutput.write(Data(report.findings(as: .json).utf8))
+      case .text: Terminal.writeError(report.findings(as: .text))
+      case .json: Terminal.write(report.findings(as: .json))
       }
-      FileHandle.standardError.write(Data((report.summary + "\n").utf8))
-      if report.failed { throw ExitCode.failure }
+      Terminal.writeError(report.summary + "\n")
+      if report.failed { throw Terminal.failure }
     }
 
     private func isFolder(_ path: String) -> Bool {

@@ -22,10 +22,7 @@ struct CosolicitCommand: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch {
-      if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-        Foundation.exit(2)
-      }
+      if exitCode(for: error) == .validationFailure { Terminal.exitForUsage(fullMessage(for: error)) }
       exit(withError: error)
     }
   }
