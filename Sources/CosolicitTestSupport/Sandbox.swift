@@ -43,9 +43,12 @@ public final class Sandbox {
 }
 
 extension Intake {
-  /// The findings in `relative` (a path inside the workspace) of `severity`.
+  /// The findings in `relative` (a path inside the workspace, or a file's path in memory) of `severity`.
   public func findings(_ severity: Diagnostic.Severity, in relative: String) -> [Diagnostic] {
-    diagnostics.filter { $0.severity == severity && $0.location.path.hasSuffix("/" + relative) }
+    diagnostics.filter { diagnostic in
+      let path = diagnostic.location.path
+      return diagnostic.severity == severity && (path == relative || path.hasSuffix("/" + relative))
+    }
   }
 
   /// Records a test issue unless there is a finding of `severity` at `relative:line:column` whose message

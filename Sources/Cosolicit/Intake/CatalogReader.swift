@@ -8,12 +8,19 @@ public enum CatalogReader {
 
   /// Reads the catalog at `path`; returns nil only when nothing in it can be read.
   public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> Catalog? {
+    read(SourceFile.read(path), path: path, &diagnostics)
+  }
+
+  /// Reads the catalog from a file already read (or the reason it could not be).
+  static func read(
+    _ source: Result<SourceFile, Diagnostic>, path: String, _ diagnostics: inout DiagnosticCollector
+  ) -> Catalog? {
     guard let format = FileFormat(path: path) else { return nil }
     let rows: [DocumentNode]
     let rowName: String
     switch format {
     case .csv:
-      guard let table = FileFormat.readTable(path, &diagnostics) else { return nil }
+      guard let table = FileFormat.readTable(source, &diagnostics) else { return nil }
       guard !table.header.isEmpty else {
         diagnostics.error(
           "the catalog is empty; expected a header row: \(fields.joined(separator: ","))", at: .start(of: path))
@@ -25,7 +32,9 @@ public enum CatalogReader {
       rows = TableRows.mappings(table)
       rowName = "catalog row"
     case .yaml, .json:
-      guard let root = FileFormat.readTree(path, format: format, expected: "a mapping with 'items'", &diagnostics),
+      guard
+        let root = FileFormat.readTree(
+          source, path: path, format: format, expected: "a mapping with 'items'", &diagnostics),
         let top = FieldReader(root, context: "catalog", known: ["items"], isRoot: true, diagnostics: &diagnostics)
       else { return nil }
       rows = top.list("items", required: true, &diagnostics) ?? []

@@ -36,8 +36,17 @@ public struct Intake: Sendable {
   ) -> Intake {
     var diagnostics = DiagnosticCollector()
     let workspace = Workspace.locate(root, &diagnostics)
-    let solicitation = workspace.solicitationPath.flatMap { SolicitationReader.read($0, &diagnostics) }
-    let catalog = workspace.catalogPath.flatMap { CatalogReader.read($0, &diagnostics) }
+    return load(workspace, reading: SourceFile.read, progress: progress, diagnostics)
+  }
+
+  /// Reads and checks the files of `workspace`, each read by `read`, after the findings in `diagnostics`.
+  static func load(
+    _ workspace: Workspace, reading read: @Sendable (String) -> Result<SourceFile, Diagnostic>,
+    progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil, _ diagnostics: DiagnosticCollector
+  ) -> Intake {
+    var diagnostics = diagnostics
+    let solicitation = workspace.solicitationPath.flatMap { SolicitationReader.read(read($0), path: $0, &diagnostics) }
+    let catalog = workspace.catalogPath.flatMap { CatalogReader.read(read($0), path: $0, &diagnostics) }
     // A catalog that exists but cannot be read is reported as such; its items are not then called unknown.
     let catalogKnown = workspace.catalogPath == nil || catalog != nil
     let resolver = NeedsResolver(solicitation: solicitation, catalog: catalog, catalogKnown: catalogKnown)
@@ -46,7 +55,7 @@ public struct Intake: Sendable {
     let counter = ProgressCounter(total: workspace.needsPaths.count, report: progress)
     let read = ConcurrentMap.map(workspace.needsPaths) { path -> (NeedsFile?, [Diagnostic]) in
       var findings = DiagnosticCollector()
-      let file = NeedsReader.read(path, resolver: resolver, &findings)
+      let file = NeedsReader.read(read(path), path: path, resolver: resolver, &findings)
       counter.step()
       return (file, findings.diagnostics)
     }
@@ -55,7 +64,7 @@ public struct Intake: Sendable {
     crossCheck(solicitation, catalog, needs, &diagnostics)
     let files = [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
     return Intake(
-      solicitation: solicitation, catalog: catalog, needs: needs, files: files, root: root,
+      solicitation: solicitation, catalog: catalog, needs: needs, files: files, root: workspace.root,
       diagnostics: diagnostics.sorted)
   }
 

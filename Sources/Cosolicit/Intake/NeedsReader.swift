@@ -17,21 +17,30 @@ public enum NeedsReader {
   static func read(
     _ path: String, resolver: NeedsResolver, scanning: Bool = true, _ diagnostics: inout DiagnosticCollector
   ) -> NeedsFile? {
+    read(SourceFile.read(path), path: path, resolver: resolver, scanning: scanning, &diagnostics)
+  }
+
+  /// Reads a needs file already read (or the reason it could not be), as ``read(_:resolver:scanning:_:)``.
+  static func read(
+    _ source: Result<SourceFile, Diagnostic>, path: String, resolver: NeedsResolver, scanning: Bool = true,
+    _ diagnostics: inout DiagnosticCollector
+  ) -> NeedsFile? {
     switch FileFormat(path: path) {
     case .csv:
       // Most needs files are clean throughout: read straight into resolved lines; the full reader reads the rest.
-      readTable(SourceFile.read(path), resolver: resolver, linesToo: true, scanning: scanning, &diagnostics)
-    case .yaml: readTree(path, format: .yaml, resolver: resolver, &diagnostics)
-    case .json: readTree(path, format: .json, resolver: resolver, &diagnostics)
+      readTable(source, resolver: resolver, linesToo: true, scanning: scanning, &diagnostics)
+    case .yaml: readTree(source, path: path, format: .yaml, resolver: resolver, &diagnostics)
+    case .json: readTree(source, path: path, format: .json, resolver: resolver, &diagnostics)
     case nil: nil
     }
   }
 
   private static func readTree(
-    _ path: String, format: FileFormat, resolver: NeedsResolver, _ diagnostics: inout DiagnosticCollector
+    _ source: Result<SourceFile, Diagnostic>, path: String, format: FileFormat, resolver: NeedsResolver,
+    _ diagnostics: inout DiagnosticCollector
   ) -> NeedsFile? {
     let expected = "a mapping with 'agency' and 'items'"
-    guard let root = FileFormat.readTree(path, format: format, expected: expected, &diagnostics),
+    guard let root = FileFormat.readTree(source, path: path, format: format, expected: expected, &diagnostics),
       let fields = FieldReader(root, context: "needs file", known: fileFields, isRoot: true, diagnostics: &diagnostics)
     else { return nil }
     var agency: Agency?

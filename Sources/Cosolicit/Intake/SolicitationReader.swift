@@ -10,8 +10,15 @@ public enum SolicitationReader {
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
   public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> Solicitation? {
+    read(SourceFile.read(path), path: path, &diagnostics)
+  }
+
+  /// Reads the definition from a file already read (or the reason it could not be).
+  static func read(
+    _ source: Result<SourceFile, Diagnostic>, path: String, _ diagnostics: inout DiagnosticCollector
+  ) -> Solicitation? {
     let expected = "a mapping with the fields \(fields.joined(separator: ", "))"
-    guard let root = FileFormat.readTree(path, format: .yaml, expected: expected, &diagnostics),
+    guard let root = FileFormat.readTree(source, path: path, format: .yaml, expected: expected, &diagnostics),
       let fields = FieldReader(root, context: "solicitation", known: fields, isRoot: true, diagnostics: &diagnostics)
     else { return nil }
 

@@ -21,8 +21,16 @@ public enum FileFormat: String, Sendable, CaseIterable {
   static func readTree(
     _ path: String, format: FileFormat, expected: String, _ diagnostics: inout DiagnosticCollector
   ) -> DocumentNode? {
+    readTree(SourceFile.read(path), path: path, format: format, expected: expected, &diagnostics)
+  }
+
+  /// Reads a YAML or JSON tree from a file already read (or the reason it could not be).
+  static func readTree(
+    _ read: Result<SourceFile, Diagnostic>, path: String, format: FileFormat, expected: String,
+    _ diagnostics: inout DiagnosticCollector
+  ) -> DocumentNode? {
     let source: SourceFile
-    switch SourceFile.read(path) {
+    switch read {
     case .success(let file): source = file
     case .failure(let diagnostic):
       diagnostics.append(diagnostic)

@@ -15,6 +15,20 @@ public struct SourceFile: Sendable {
   /// was killed.
   public static let maximumLines = 200_000
 
+  /// A file held in memory, as if read from `path`: for tests and tools that have the text already.
+  public init(path: String, text: String) {
+    var bytes = Array(text.utf8)
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+    self.path = path
+    self.bytes = bytes
+  }
+
+  /// A file's bytes, already checked to be UTF-8 without a byte order mark.
+  init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+  }
+
   /// The file's text.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
