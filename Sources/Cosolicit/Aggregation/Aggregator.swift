@@ -28,29 +28,14 @@ public enum Aggregator {
   private static func summarize(
     _ files: [(path: String, file: NeedsFile)], lines: [SolicitationLine]
   ) -> [ParticipantSummary] {
+    // Each line's shares are ordered by agency: each agency's quantities are summed and priced once, on every
+    // core; the priced runs are then added up by agency.
+    let runs = ConcurrentMap.map(lines) { line in pricedRuns(of: line) }
     var committed: [String: DecimalSum] = [:]
     var estimated: [String: DecimalSum] = [:]
-    for line in lines {
-      guard let price = line.estimatedUnitPrice else { continue }
-      // A line's shares are ordered by agency: each agency's quantities are summed, then priced once.
-      var run: (agency: String, committed: DecimalSum, estimated: DecimalSum)?
-      func close() {
-        guard let run else { return }
-        let (runCommitted, runEstimated) = (run.committed.value, run.estimated.value)
-        if runCommitted != 0 { committed[run.agency, default: DecimalSum()].add(runCommitted, times: price) }
-        if runEstimated != 0 { estimated[run.agency, default: DecimalSum()].add(runEstimated, times: price) }
-      }
-      for share in line.shares.figures {
-        if run?.agency != share.agencyID {
-          close()
-          run = (share.agencyID, DecimalSum(), DecimalSum())
-        }
-        switch share.commitment {
-        case .binding: run?.committed.add(share.quantity)
-        case .estimate: run?.estimated.add(share.quantity)
-        }
-      }
-      close()
+    for run in runs.joined() {
+      if run.committed != 0 { committed[run.agency, default: DecimalSum()].add(run.committed) }
+      if run.estimated != 0 { estimated[run.agency, default: DecimalSum()].add(run.estimated) }
     }
     return files.flatMap { path, file in
       file.sections.compactMap { section -> ParticipantSummary? in
@@ -62,6 +47,34 @@ public enum Aggregator {
           committedValue: committed[id]?.value ?? 0, estimatedValue: estimated[id]?.value ?? 0)
       }
     }.sorted { $0.agency.id.value < $1.agency.id.value }
+  }
+
+  /// Each agency's committed and estimated value on `line`, agency by agency in share order; none without a price.
+  private static func pricedRuns(
+    of line: SolicitationLine
+  ) -> [(agency: String, committed: Decimal, estimated: Decimal)] {
+    guard let price = line.estimatedUnitPrice else { return [] }
+    var runs: [(agency: String, committed: Decimal, estimated: Decimal)] = []
+    var run: (agency: String, committed: DecimalSum, estimated: DecimalSum)?
+    func close() {
+      guard let run else { return }
+      var (committed, estimated) = (DecimalSum(), DecimalSum())
+      committed.add(run.committed.value, times: price)
+      estimated.add(run.estimated.value, times: price)
+      runs.append((run.agency, committed.value, estimated.value))
+    }
+    for share in line.shares.figures {
+      if run?.agency != share.agencyID {
+        close()
+        run = (share.agencyID, DecimalSum(), DecimalSum())
+      }
+      switch share.commitment {
+      case .binding: run?.committed.add(share.quantity)
+      case .estimate: run?.estimated.add(share.quantity)
+      }
+    }
+    close()
+    return runs
   }
 
   private static func threshold(

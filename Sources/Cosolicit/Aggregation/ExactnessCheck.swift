@@ -17,28 +17,57 @@ enum ExactnessCheck {
   /// twice, every value has at most `i + ip + 2 × (digits(n) + 1)` integer and `f + fp` fraction digits. When that
   /// fits in 38 digits, so does every sum and product the step-by-step check would redo.
   static func fitsByBound(_ lots: [AggregatedLot]) -> Bool {
+    // Each line's extremes are found on every core, then combined.
+    let bounds = ConcurrentMap.map(lots.flatMap(\.lines)) { Bound(of: $0) }
+    var total = Bound()
+    for bound in bounds {
+      guard let combined = total.combined(with: bound) else { return false }
+      total = combined
+    }
+    let countDigits = String(total.count).count
+    let integer =
+      ExactArithmetic.Shape(total.largestQuantity).integer + ExactArithmetic.Shape(total.largestPrice).integer
+    let digits =
+      integer + 2 * (countDigits + 1) + max(0, total.finestQuantity) + max(0, total.finestPrice)
+    return digits <= ExactArithmetic.maximumDigits
+  }
+
+  /// The share count, largest quantity and price, and finest fractions of some lines; nil for a negative value.
+  private struct Bound: Sendable {
     var count = 0
-    var largest = (quantity: Decimal(0), price: Decimal(0))
-    var finest = (quantity: 0, price: 0)
-    for lot in lots {
-      for line in lot.lines {
-        if let price = line.estimatedUnitPrice {
-          guard price >= 0 else { return false }
-          largest.price = max(largest.price, price)
-          finest.price = max(finest.price, -price.exponent)
-        }
-        for share in line.shares.figures {
-          guard share.quantity >= 0 else { return false }
-          count += 1
-          if share.quantity > largest.quantity { largest.quantity = share.quantity }
-          finest.quantity = max(finest.quantity, -share.quantity.exponent)
-        }
+    var largestQuantity = Decimal(0)
+    var largestPrice = Decimal(0)
+    var finestQuantity = 0
+    var finestPrice = 0
+    var hasNegative = false
+
+    init() {}
+
+    init(of line: SolicitationLine) {
+      if let price = line.estimatedUnitPrice {
+        hasNegative = hasNegative || price < 0
+        largestPrice = max(largestPrice, price)
+        finestPrice = max(finestPrice, -price.exponent)
+      }
+      for share in line.shares.figures {
+        hasNegative = hasNegative || share.quantity < 0
+        count += 1
+        if share.quantity > largestQuantity { largestQuantity = share.quantity }
+        finestQuantity = max(finestQuantity, -share.quantity.exponent)
       }
     }
-    let countDigits = String(count).count
-    let integer = ExactArithmetic.Shape(largest.quantity).integer + ExactArithmetic.Shape(largest.price).integer
-    let digits = integer + 2 * (countDigits + 1) + max(0, finest.quantity) + max(0, finest.price)
-    return digits <= ExactArithmetic.maximumDigits
+
+    /// Both bounds as one; nil when either saw a negative value.
+    func combined(with other: Bound) -> Bound? {
+      guard !hasNegative, !other.hasNegative else { return nil }
+      var bound = self
+      bound.count += other.count
+      bound.largestQuantity = max(largestQuantity, other.largestQuantity)
+      bound.largestPrice = max(largestPrice, other.largestPrice)
+      bound.finestQuantity = max(finestQuantity, other.finestQuantity)
+      bound.finestPrice = max(finestPrice, other.finestPrice)
+      return bound
+    }
   }
 
   /// Redoes every sum and product, returning the first that would not fit.

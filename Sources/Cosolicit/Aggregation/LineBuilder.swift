@@ -28,13 +28,13 @@ struct LineBuilder {
   }
 
   /// Where one share's needs line is: its file, its agency's section in the file, and its place there.
-  private struct Reference {
+  private struct Reference: Sendable {
     var file: Int32
     var section: Int32
     var line: Int32
   }
 
-  private struct WriteInGroup {
+  private struct WriteInGroup: Sendable {
     var classification: Classification
     var lot: Int
     var descriptions: [String] = []
@@ -42,10 +42,15 @@ struct LineBuilder {
   }
 
   /// A line before numbering: its lot, what it is, and its shares in order.
-  private struct PendingLine {
+  private struct PendingLine: Sendable {
+    /// What a line is: a catalog item, by position, or merged write-ins.
+    enum Subject: Sendable {
+      case item(Int)
+      case writeIn(WriteInGroup)
+    }
+
     var lot: Int
-    var item: Int?
-    var writeIn: WriteInGroup?
+    var subject: Subject
     var shares: [Reference]
   }
 
@@ -55,12 +60,14 @@ struct LineBuilder {
     let items = catalog?.items ?? []
     // The participants, numbered in file order, and their order by agency id, which orders shares.
     var owners: [ShareStore.Owner] = []
+    var ownerLines: [[ResolvedNeed]] = []
     var ownerOfSection: [[Int32]] = []
     for (fileIndex, file) in files.enumerated() {
       ownerOfSection.append(
         file.sections.map { section in
           guard let agency = section.agency else { return -1 }
           owners.append(ShareStore.Owner(agency: agency, file: Int32(fileIndex)))
+          ownerLines.append(section.lines)
           return Int32(owners.count - 1)
         })
     }
@@ -96,70 +103,75 @@ struct LineBuilder {
         }
       }
     }
-    var pending: [PendingLine] = []
-    for index in items.indices where !byItem[index].isEmpty {
-      pending.append(
-        PendingLine(lot: lotOfItem[index], item: index, writeIn: nil, shares: byItem[index].sorted(by: order.precedes)))
+    // Each line's shares are ordered on every core.
+    let named = items.indices.filter { !byItem[$0].isEmpty }
+    let groups = writeIns.keys.sorted().compactMap { writeIns[$0] }
+    let unsorted = named.map { byItem[$0] } + groups.map(\.shares)
+    let sorted = ConcurrentMap.map(unsorted) { $0.sorted(by: order.precedes) }
+    var pending = zip(named, sorted).map { index, shares in
+      PendingLine(lot: lotOfItem[index], subject: .item(index), shares: shares)
     }
-    for key in writeIns.keys.sorted() {
-      guard let group = writeIns[key] else { continue }
-      pending.append(
-        PendingLine(lot: group.lot, item: nil, writeIn: group, shares: group.shares.sorted(by: order.precedes)))
+    pending += zip(groups, sorted.dropFirst(named.count)).map { group, shares in
+      PendingLine(lot: group.lot, subject: .writeIn(group), shares: shares)
     }
     // Lines in lot order, catalog items and then write-ins within each lot, numbered across the solicitation.
     var linesByLot = [[PendingLine]](repeating: [], count: solicitation.lots.count)
     for line in pending { linesByLot[line.lot].append(line) }
-    var needs: [ResolvedNeed] = []
-    var ownerOf: [Int32] = []
-    needs.reserveCapacity(pending.reduce(0) { $0 + $1.shares.count })
-    ownerOf.reserveCapacity(needs.capacity)
+    var references: [ShareStore.Reference] = []
+    references.reserveCapacity(pending.reduce(0) { $0 + $1.shares.count })
     var writeInQuantities: [Int: (value: Decimal, isExact: Bool)] = [:]
     var units: [UnitOfMeasure] = []
     for line in linesByLot.joined() {
-      var unit = line.item.map { items[$0].unit }
-      if line.writeIn != nil {
+      switch line.subject {
+      case .item(let index): units.append(items[index].unit)
+      case .writeIn:
         let chosen = writeInUnit(line.shares)
-        unit = chosen
+        units.append(chosen)
         for (offset, reference) in line.shares.enumerated() {
-          let need = files[Int(reference.file)].sections[Int(reference.section)].lines[Int(reference.line)]
-          if let conversion = UnitConversion.between(need.unitOfMeasure, chosen) {
-            writeInQuantities[needs.count + offset] = conversion.apply(to: need.quantity)
+          if let conversion = UnitConversion.between(need(reference).unitOfMeasure, chosen) {
+            writeInQuantities[references.count + offset] = conversion.apply(to: need(reference).quantity)
           }
         }
       }
-      units.append(unit ?? UnitTable.units[0])
       for reference in line.shares {
-        needs.append(need(reference))
-        ownerOf.append(ownerOfSection[Int(reference.file)][Int(reference.section)])
+        references.append(
+          ShareStore.Reference(owner: ownerOfSection[Int(reference.file)][Int(reference.section)], line: reference.line)
+        )
       }
     }
     let store = ShareStore(
-      needs: needs, ownerOf: ownerOf, owners: owners, texts: files.map(\.texts), paths: paths,
+      owners: owners, lines: ownerLines, references: references, texts: files.map(\.texts), paths: paths,
       writeInQuantities: writeInQuantities)
-    var number = 0
+    // Numbered in order, then made on every core (each line sums its shares).
+    var plans: [(lot: Int, number: Int, positions: Range<Int>, unit: UnitOfMeasure, line: PendingLine)] = []
     var start = 0
-    var unitIterator = units.makeIterator()
-    return solicitation.lots.enumerated().map { lotIndex, lot in
-      let lines = linesByLot[lotIndex].map { pendingLine -> SolicitationLine in
-        number += 1
-        let positions = start..<(start + pendingLine.shares.count)
+    for (lotIndex, lines) in linesByLot.enumerated() {
+      for line in lines {
+        let positions = start..<(start + line.shares.count)
+        plans.append((lotIndex, plans.count + 1, positions, units[plans.count], line))
         start = positions.upperBound
-        let shares = ShareList(store: store, positions: positions)
-        let unit = unitIterator.next() ?? UnitTable.units[0]
-        if let index = pendingLine.item {
-          let item = items[index]
-          return SolicitationLine(
-            number: number, lotID: lot.id.value, itemID: item.id.value, description: item.description,
-            classification: item.classification.value, unit: unit, estimatedUnitPrice: item.estimatedUnitPrice,
-            shares: shares)
-        }
-        let group = pendingLine.writeIn!
-        return SolicitationLine(
-          number: number, lotID: lot.id.value, itemID: nil, description: group.descriptions.min() ?? "",
-          classification: group.classification, unit: unit, estimatedUnitPrice: nil, shares: shares)
       }
-      return AggregatedLot(lot: lot, lines: lines)
     }
+    let lots = solicitation.lots
+    let made = ConcurrentMap.map(plans) { plan -> SolicitationLine in
+      let shares = ShareList(store: store, positions: plan.positions)
+      let lotID = lots[plan.lot].id.value
+      switch plan.line.subject {
+      case .item(let index):
+        let item = items[index]
+        return SolicitationLine(
+          number: plan.number, lotID: lotID, itemID: item.id.value, description: item.description,
+          classification: item.classification.value, unit: plan.unit, estimatedUnitPrice: item.estimatedUnitPrice,
+          shares: shares)
+      case .writeIn(let group):
+        return SolicitationLine(
+          number: plan.number, lotID: lotID, itemID: nil, description: group.descriptions.min() ?? "",
+          classification: group.classification, unit: plan.unit, estimatedUnitPrice: nil, shares: shares)
+      }
+    }
+    var linesOfLot = [[SolicitationLine]](repeating: [], count: lots.count)
+    for (plan, line) in zip(plans, made) { linesOfLot[plan.lot].append(line) }
+    return lots.enumerated().map { AggregatedLot(lot: $1, lines: linesOfLot[$0]) }
   }
 
   /// A merged write-in's unit: the one unit all shares used, else the dimension's base unit (exact from every
@@ -175,7 +187,7 @@ struct LineBuilder {
   }
 
   /// Shares ordered by agency, then by what they hold, the source only breaking ties between identical shares.
-  private struct ShareOrder {
+  private struct ShareOrder: Sendable {
     let files: [NeedsFile]
     let paths: [String]
     let ownerOfSection: [[Int32]]
@@ -189,11 +201,7 @@ struct LineBuilder {
       let (leftFile, rightFile) = (files[Int(left.file)], files[Int(right.file)])
       let a = leftFile.sections[Int(left.section)].lines[Int(left.line)]
       let b = rightFile.sections[Int(right.section)].lines[Int(right.line)]
-      if a.needBy != b.needBy {
-        guard let leftDate = a.needBy else { return false }  // undated shares last
-        guard let rightDate = b.needBy else { return true }
-        return leftDate < rightDate
-      }
+      if a.needByOrder != b.needByOrder { return a.needByOrder < b.needByOrder }  // undated shares last
       let (leftSite, rightSite) = (leftFile.text(a.deliverTo), rightFile.text(b.deliverTo))
       if leftSite != rightSite { return (leftSite ?? "") < (rightSite ?? "") }
       if a.commitment != b.commitment { return a.commitment.rawValue < b.commitment.rawValue }

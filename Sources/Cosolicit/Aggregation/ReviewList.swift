@@ -37,23 +37,8 @@ enum ReviewList {
       }
     }
     if let term = solicitation.term {
-      for line in lines {
-        for (position, figures) in line.shares.figures.enumerated() {
-          guard let needBy = figures.needBy, needBy < term.start.value || needBy > term.end else { continue }
-          let share = line.shares[position]
-          let when =
-            needBy < term.start.value
-            ? "before the term starts on \(term.start.value)"
-            : needBy <= term.endWithRenewals
-              ? "after the initial term ends on \(term.end), so only within a renewal the lead agency may not exercise"
-              : "after the term ends on \(term.endWithRenewals), even with every renewal"
-          items.append(
-            ReviewItem(
-              kind: .needByOutsideTerm,
-              message: "line \(line.number): \(share.agencyID) needs delivery by \(needBy), \(when)",
-              line: line.number, agencyID: share.agencyID, sources: [share.source]))
-        }
-      }
+      // Every share's date is looked at, on every core; the lines' items come back in line order.
+      items += ConcurrentMap.map(lines) { line in datesOutside(term, line) }.joined()
     }
     for participant in participants where participant.lineCount > 0 && participant.bindingLineCount == 0 {
       items.append(
@@ -62,6 +47,28 @@ enum ReviewList {
           message: "\(participant.agency.id.value) commits to nothing: every one of its \(participant.lineCount) "
             + "lines is a non-binding estimate", line: nil, agencyID: participant.agency.id.value,
           sources: [.start(of: participant.path)]))
+    }
+    return items
+  }
+
+  /// The review items of `line`'s shares needed outside `term`.
+  private static func datesOutside(_ term: ContractTerm, _ line: SolicitationLine) -> [ReviewItem] {
+    var items: [ReviewItem] = []
+    for position in line.shares.indices {
+      guard let needBy = line.shares.figures(at: position).needBy, needBy < term.start.value || needBy > term.end
+      else { continue }
+      let share = line.shares[position]
+      let when =
+        needBy < term.start.value
+        ? "before the term starts on \(term.start.value)"
+        : needBy <= term.endWithRenewals
+          ? "after the initial term ends on \(term.end), so only within a renewal the lead agency may not exercise"
+          : "after the term ends on \(term.endWithRenewals), even with every renewal"
+      items.append(
+        ReviewItem(
+          kind: .needByOutsideTerm,
+          message: "line \(line.number): \(share.agencyID) needs delivery by \(needBy), \(when)",
+          line: line.number, agencyID: share.agencyID, sources: [share.source]))
     }
     return items
   }

@@ -9,12 +9,18 @@ final class ShareStore: Sendable {
     var file: Int32
   }
 
-  /// The shares' needs lines, grouped by solicitation line in line order, each line's shares in order.
-  let needs: [ResolvedNeed]
-  /// Each share's participant, by position in ``owners``.
-  let ownerOf: [Int32]
+  /// Where a share's needs line is: its participant and its place among the participant's lines.
+  struct Reference: Sendable {
+    var owner: Int32
+    var line: Int32
+  }
+
   /// The participants.
   let owners: [Owner]
+  /// Each participant's lines: the intake's own arrays, shared, not copied.
+  let lines: [[ResolvedNeed]]
+  /// The shares, grouped by solicitation line in line order, each line's shares in order.
+  let references: [Reference]
   /// Each needs file's texts.
   let texts: [[String]]
   /// Each needs file's path relative to the workspace, as shares name their source.
@@ -23,22 +29,28 @@ final class ShareStore: Sendable {
   let writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
 
   init(
-    needs: [ResolvedNeed], ownerOf: [Int32], owners: [Owner], texts: [[String]], paths: [String],
+    owners: [Owner], lines: [[ResolvedNeed]], references: [Reference], texts: [[String]], paths: [String],
     writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
   ) {
-    self.needs = needs
-    self.ownerOf = ownerOf
     self.owners = owners
+    self.lines = lines
+    self.references = references
     self.texts = texts
     self.paths = paths
     self.writeInQuantities = writeInQuantities
   }
 
+  /// The needs line of the share at `position`.
+  private func need(at position: Int) -> ResolvedNeed {
+    let reference = references[position]
+    return lines[Int(reference.owner)][Int(reference.line)]
+  }
+
   /// The figures of the share at `position`, without its texts.
   func figures(at position: Int) -> ShareFigures {
-    let need = needs[position]
+    let need = need(at: position)
     let (quantity, isExact) = writeInQuantities[position] ?? (need.baseQuantity, need.isExact)
-    let owner = Int(ownerOf[position])
+    let owner = Int(references[position].owner)
     return ShareFigures(
       participant: owner, agencyID: owners[owner].agency.id.value, quantity: quantity, isExact: isExact,
       commitment: need.commitment, needBy: need.needBy, hasNotes: need.notes >= 0)
@@ -46,8 +58,8 @@ final class ShareStore: Sendable {
 
   /// The share at `position`, in its line's base unit.
   func share(at position: Int) -> Share {
-    let need = needs[position]
-    let owner = owners[Int(ownerOf[position])]
+    let need = need(at: position)
+    let owner = owners[Int(references[position].owner)]
     let file = Int(owner.file)
     let (quantity, isExact) = writeInQuantities[position] ?? (need.baseQuantity, need.isExact)
     return Share(

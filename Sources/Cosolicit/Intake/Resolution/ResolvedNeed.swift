@@ -44,8 +44,8 @@ struct ResolvedNeed: Sendable, Equatable {
   var deliverTo: Int32
   /// The remarks (a text of the file), or -1.
   var notes: Int32
-  /// The need-by date, or nil.
-  var needBy: CalendarDate?
+  /// The need-by date as `yyyymmdd` (which orders as the dates do), or 0 for none: 4 bytes instead of 25.
+  private var needByDay: Int32
   /// Where the line is traced to: its `item` key, or a write-in's `description` key.
   var anchor: Position
   /// Where the item id (or the write-in's classification) is written.
@@ -63,4 +63,38 @@ struct ResolvedNeed: Sendable, Equatable {
 
   /// The unit written.
   var unitOfMeasure: UnitOfMeasure { UnitTable.units[Int(unit)] }
+
+  /// A key that orders need-by dates, undated last.
+  var needByOrder: Int32 { needByDay > 0 ? needByDay : .max }
+
+  /// The need-by date, or nil.
+  var needBy: CalendarDate? {
+    guard needByDay > 0 else { return nil }
+    let day = Int(needByDay)
+    return CalendarDate(year: day / 10_000, month: day / 100 % 100, day: day % 100)
+  }
+
+  init(
+    item: Int32, itemText: Int32, isWriteIn: Bool, lot: Int32, unit: Int16, commitment: Commitment, isExact: Bool,
+    deliverTo: Int32, notes: Int32, needBy: CalendarDate?, anchor: Position, itemAt: Position, quantityAt: Position,
+    unitAt: Position, needByAt: Position, quantity: Decimal, baseQuantity: Decimal
+  ) {
+    self.item = item
+    self.itemText = itemText
+    self.isWriteIn = isWriteIn
+    self.lot = lot
+    self.unit = unit
+    self.commitment = commitment
+    self.isExact = isExact
+    self.deliverTo = deliverTo
+    self.notes = notes
+    self.needByDay = needBy.map { Int32($0.year * 10_000 + $0.month * 100 + $0.day) } ?? 0
+    self.anchor = anchor
+    self.itemAt = itemAt
+    self.quantityAt = quantityAt
+    self.unitAt = unitAt
+    self.needByAt = needByAt
+    self.quantity = quantity
+    self.baseQuantity = baseQuantity
+  }
 }
