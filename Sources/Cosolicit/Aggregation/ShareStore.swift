@@ -41,7 +41,7 @@ final class ShareStore: Sendable {
   }
 
   /// The needs line of the share at `position`.
-  private func need(at position: Int) -> ResolvedNeed {
+  func need(at position: Int) -> ResolvedNeed {
     let reference = references[position]
     return lines[Int(reference.owner)][Int(reference.line)]
   }
@@ -122,6 +122,12 @@ public struct ShareList: RandomAccessCollection, Sendable {
     }
   }
 
+  /// The store the shares are read from and their positions in it, unless the list is a plain one.
+  var stored: (store: ShareStore, positions: Range<Int>)? {
+    if case .store(let store, let positions) = storage { return (store, positions) }
+    return nil
+  }
+
   /// The figures of the share at `position`.
   func figures(at position: Int) -> ShareFigures {
     switch storage {
@@ -132,6 +138,35 @@ public struct ShareList: RandomAccessCollection, Sendable {
         participant: -1, agencyID: share.agencyID, quantity: share.quantity, isExact: share.isExact,
         commitment: share.commitment, needBy: share.needBy, hasNotes: !(share.notes ?? "").isEmpty)
     }
+  }
+
+  /// The distinct delivery sites, sorted; read from the store without making the shares.
+  var deliverySites: [String] {
+    guard case .store(let store, let positions) = storage else {
+      return Array(Set(self.compactMap(\.deliverTo))).sorted()
+    }
+    var seen = Set<Int64>()
+    var sites = Set<String>()
+    for position in positions {
+      let need = store.need(at: position)
+      guard need.deliverTo >= 0 else { continue }
+      let file = Int(store.owners[Int(store.references[position].owner)].file)
+      if seen.insert(Int64(file) << 32 | Int64(need.deliverTo)).inserted {
+        sites.insert(store.texts[file][Int(need.deliverTo)])
+      }
+    }
+    return sites.sorted()
+  }
+
+  /// The earliest date any share is needed by; read from the store without making the shares.
+  var earliestNeedBy: CalendarDate? {
+    guard case .store(let store, let positions) = storage else { return self.compactMap(\.needBy).min() }
+    var earliest: ResolvedNeed?
+    for position in positions {
+      let need = store.need(at: position)
+      if need.needByOrder < earliest?.needByOrder ?? .max { earliest = need }
+    }
+    return earliest?.needBy
   }
 
   /// Every share's figures, in order.

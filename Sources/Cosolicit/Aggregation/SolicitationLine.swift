@@ -67,8 +67,8 @@ public struct SolicitationLine: Sendable {
   public var estimatedValue: Decimal? { estimatedUnitPrice.map { estimatedQuantity * $0 } }
 
   /// The distinct delivery sites, sorted.
-  public var deliverySites: [String] { Array(Set(shares.compactMap(\.deliverTo))).sorted() }
+  public var deliverySites: [String] { shares.deliverySites }
   /// The earliest date any share is needed by.
-  public var earliestNeedBy: CalendarDate? { shares.compactMap(\.needBy).min() }
+  public var earliestNeedBy: CalendarDate? { shares.earliestNeedBy }
 
 }

@@ -29,6 +29,8 @@ extension JointSolicitation {
     writer.member("participants", .array(participants.map(\.json)))
     writer.key("lots")
     writer.beginArray()
+    // Shares in the aggregation's store are written straight from it (every line's shares are in one store).
+    let shareJSON = lines.lazy.compactMap { $0.shares.stored?.store }.first.map(ShareJSON.init)
     for lot in lots {
       writer.element()
       try lot.write(to: &writer) { writer in
@@ -36,7 +38,7 @@ extension JointSolicitation {
           let batchLines = Array(lot.lines[batch..<min(batch + Self.linesPerBatch, lot.lines.count)])
           let rendered = ConcurrentMap.map(batchLines) { line in
             var lineWriter = JSONWriter(depth: 4)
-            line.write(to: &lineWriter)
+            line.write(to: &lineWriter, shareJSON)
             return lineWriter.text
           }
           for text in rendered {
@@ -121,7 +123,7 @@ extension AggregatedLot {
 }
 
 extension SolicitationLine {
-  fileprivate func write(to writer: inout JSONWriter) {
+  fileprivate func write(to writer: inout JSONWriter, _ shareJSON: ShareJSON?) {
     writer.beginObject()
     writer.member("line", .integer(number))
     writer.member("item", text: itemID)
@@ -138,9 +140,13 @@ extension SolicitationLine {
     writer.member("earliest_need_by", text: earliestNeedBy?.description)
     writer.key("shares")
     writer.beginArray()
-    for share in shares {
-      writer.element()
-      share.write(to: &writer)
+    if let stored = shares.stored, let shareJSON, stored.store === shareJSON.store {
+      shareJSON.write(stored.positions, to: &writer)
+    } else {
+      for share in shares {
+        writer.element()
+        share.write(to: &writer)
+      }
     }
     writer.endArray()
     writer.endObject()

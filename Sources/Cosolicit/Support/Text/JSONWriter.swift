@@ -27,8 +27,22 @@ struct JSONWriter {
 
   private static let paddings = (0...64).map { String(repeating: "  ", count: $0) }
 
-  private static func padding(_ depth: Int) -> String {
+  /// The indentation of a line `depth` levels deep.
+  static func padding(_ depth: Int) -> String {
     depth < paddings.count ? paddings[depth] : String(repeating: "  ", count: depth)
+  }
+
+  /// How many arrays and objects are open: the depth of what is written next.
+  var depth: Int { openEmpty.count }
+
+  /// `value` in plain notation, formatted once per distinct value.
+  mutating func decimalText(_ value: Decimal) -> String { decimalTexts.format(value) }
+
+  /// `string` as a JSON string, quoted and escaped.
+  static func quoted(_ string: String) -> String {
+    var writer = JSONWriter()
+    writer.quote(string)
+    return writer.text
   }
 
   /// Starts an array.
@@ -108,7 +122,7 @@ struct JSONWriter {
     text += Self.padding(openEmpty.count)
   }
 
-  private mutating func quote(_ string: String) {
+  fileprivate mutating func quote(_ string: String) {
     text += "\""
     // Fast path: most texts need no escaping and are appended whole.
     let needsEscaping =
