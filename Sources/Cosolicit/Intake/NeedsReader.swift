@@ -80,8 +80,8 @@ public enum NeedsReader {
   /// of the ids' texts and no escape (a backslash, with which YAML and JSON can spell a text other ways), so
   /// that it cannot. Cheaper than reading the file's agencies; a file that cannot be read may name anything.
   static func mayName(anyOf ids: [String], _ path: String) -> Bool {
-    guard case .success(let source) = SourceFile.read(path) else { return true }
-    return source.bytes.withUnsafeBufferPointer { bytes -> Bool in
+    guard case .success(let source) = SourceFile.readBytes(path) else { return true }
+    return source.withUnsafeBufferPointer { bytes -> Bool in
       guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
       if memchr(base, Int32(UInt8(ascii: "\\")), bytes.count) != nil { return true }
       return ids.contains { id in

@@ -58,7 +58,7 @@ extension JointSolicitation {
   }
 
   /// How many lines are written at once: enough to keep every core busy, few enough to hold little text.
-  private static let linesPerBatch = 16
+  private static let linesPerBatch = ProcessInfo.processInfo.activeProcessorCount
 
   private var totalsJSON: JSONValue {
     var members = totals.json.objectMembers

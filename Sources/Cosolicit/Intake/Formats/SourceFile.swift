@@ -35,7 +35,12 @@ public struct SourceFile: Sendable {
   /// Reads `path`; on failure returns the diagnostic saying why (missing, unreadable, not a regular file, too
   /// large, not UTF-8). At most `maximumSize` bytes are ever read, whatever the file claims.
   public static func read(_ path: String) -> Result<SourceFile, Diagnostic> {
-    func failure(_ message: String) -> Result<SourceFile, Diagnostic> {
+    readBytes(path).flatMap { decode($0, path: path) }
+  }
+
+  /// Reads the bytes of `path` as they are, not yet checked to be UTF-8; on failure the diagnostic says why.
+  static func readBytes(_ path: String) -> Result<[UInt8], Diagnostic> {
+    func failure(_ message: String) -> Result<[UInt8], Diagnostic> {
       .failure(Diagnostic(.error, message, at: .start(of: path)))
     }
     // Non-blocking, so that opening a named pipe does not wait for a writer; reads of regular files are unaffected.
@@ -61,7 +66,7 @@ public struct SourceFile: Sendable {
     guard data.count <= maximumSize else {
       return failure("file is more than \(maximumSize) bytes; input files are limited to \(maximumSize) bytes")
     }
-    return decode(Array(data), path: path)
+    return .success(Array(data))
   }
 
   /// Checks `bytes` are UTF-8 and drops a byte order mark; names the first invalid byte's position.
