@@ -21,7 +21,7 @@ extension CosolicitCommand {
         """)
     var format: JointSolicitation.Format?
 
-    @Option(help: "Write to this file (whole or not at all) instead of standard output.")
+    @Option(help: "Write to this file (whole or not at all) instead of standard output; '-' is standard output.")
     var out: String?
 
     @Flag(help: "Show no progress bar, even on a terminal.")
@@ -44,6 +44,7 @@ extension CosolicitCommand {
         Terminal.error("\(failure); nothing was written")
         throw Terminal.failure
       }
+      let out = self.out == "-" ? nil : self.out
       let chosen =
         format ?? out.flatMap(JointSolicitation.Format.init(fileName:))
         ?? (Terminal.outputIsTerminal && out == nil ? .table : .json)
@@ -52,7 +53,11 @@ extension CosolicitCommand {
         return
       }
       do {
-        try AtomicFile.write(to: out) { emit in try joint.write(as: chosen, to: emit) }
+        if Workspace.reads(out, root: workspace) {
+          throw AtomicFile.Failure(
+            path: out, reason: "the workspace would read it as one of its inputs; write elsewhere")
+        }
+        try AtomicFile.write(to: out, sparing: intake.files) { emit in try joint.write(as: chosen, to: emit) }
       } catch {
         Terminal.error("\(error)")
         throw Terminal.failure

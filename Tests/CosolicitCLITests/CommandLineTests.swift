@@ -110,6 +110,26 @@ import Testing
     #expect(try Data(contentsOf: target) == first)
   }
 
+  @Test func aggregateOutDashIsStandardOutputAndAnInputIsNeverATarget() throws {
+    let piped = try run(["aggregate", "Examples/cascade-valley", "--format", "csv", "--out", "-"])
+    #expect(piped.status == 0 && piped.output.hasPrefix("lot,line,"), "\(piped.errorOutput)")
+    #expect(!FileManager.default.fileExists(atPath: repositoryRoot.appendingPathComponent("-").path))
+    let workspace = try makeTemporaryFolder("inputs")
+    defer { try? FileManager.default.removeItem(at: workspace) }
+    try FileManager.default.removeItem(at: workspace)
+    try FileManager.default.copyItem(
+      at: repositoryRoot.appendingPathComponent("Examples/cascade-valley"), to: workspace)
+    let needs = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("needs").path)
+    let input = workspace.appendingPathComponent("needs/\(try #require(needs.sorted().first))")
+    let before = try Data(contentsOf: input)
+    for target in [input.path, workspace.appendingPathComponent("needs/joint.csv").path] {
+      let refused = try run(["aggregate", workspace.path, "--format", "csv", "--out", target])
+      #expect(refused.status == 1 && refused.errorOutput.contains("cannot write"), "\(refused.errorOutput)")
+    }
+    #expect(try Data(contentsOf: input) == before)
+    #expect(!FileManager.default.fileExists(atPath: workspace.appendingPathComponent("needs/joint.csv").path))
+  }
+
   @Test func buildWorksFromAnyFolder() throws {
     let output = FileManager.default.temporaryDirectory.appendingPathComponent(
       "cosolicit-cli-build-\(UUID().uuidString)")

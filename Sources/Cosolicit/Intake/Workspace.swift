@@ -65,6 +65,17 @@ public struct Workspace: Sendable {
     return workspace
   }
 
+  /// Whether a file at `path` would be read as one of the inputs of the workspace at `root`: its definition, its
+  /// catalog, or a needs file (a supported file in its `needs/` folder), whether or not it exists yet.
+  public static func reads(_ path: String, root: String) -> Bool {
+    let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+    let folder = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
+    let name = file.lastPathComponent.lowercased()
+    let parent = file.deletingLastPathComponent().path
+    if parent == folder.path { return name == "solicitation.yaml" || catalogNames.contains(name) }
+    return parent == folder.appendingPathComponent("needs").path && FileFormat(path: name) != nil
+  }
+
   /// Joins a folder and a name without doubling the separator.
   static func join(_ folder: String, _ name: String) -> String {
     folder.hasSuffix("/") ? folder + name : folder + "/" + name

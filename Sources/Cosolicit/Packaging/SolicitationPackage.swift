@@ -79,6 +79,11 @@ public enum SolicitationPackage {
     let fileManager = FileManager.default
     let root = URL(fileURLWithPath: output)
     let target = root.appendingPathComponent(id)
+    // Only a package this tool built is ever replaced; anything else of that name is the user's.
+    if let problem = notAPackage(target, id: id) {
+      throw Failure(
+        reason: "\(target.path) \(problem), so it is not replaced; move it away or build into another --out folder")
+    }
     let process = "\(getpid()).\(UUID().uuidString)"
     let staging = root.appendingPathComponent(".\(id).\(Leftover.Kind.building.rawValue).\(process)")
     let previous = root.appendingPathComponent(".\(id).\(Leftover.Kind.previous.rawValue).\(process)")
@@ -109,6 +114,27 @@ public enum SolicitationPackage {
     }
     if hadPrevious { try? fileManager.removeItem(at: previous) }
     return (target.path, archive)
+  }
+
+  /// Why the existing `target` is not a package of solicitation `id` that a build may replace, or nil when it
+  /// is one (a folder whose `manifest.json` is a Cosolicit manifest of `id`) or does not exist.
+  static func notAPackage(_ target: URL, id: String) -> String? {
+    var status = stat()
+    guard lstat(target.path, &status) == 0 else { return nil }
+    guard status.st_mode & S_IFMT == S_IFDIR else {
+      return status.st_mode & S_IFMT == S_IFLNK ? "is a symbolic link" : "exists and is not a folder"
+    }
+    let manifest = target.appendingPathComponent("manifest.json")
+    guard lstat(manifest.path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+      case .success(let source) = SourceFile.read(manifest.path),
+      case .success(let tree?) = JSONDocumentReader.read(source), case .mapping(let members) = tree.value
+    else { return "is a folder without a Cosolicit manifest (manifest.json)" }
+    let fields = Dictionary(members.map { ($0.key, $0.value.scalarText) }, uniquingKeysWith: { first, _ in first })
+    guard fields["format"] == "cosolicit.manifest/1" else {
+      return "holds a manifest.json that is not a Cosolicit package manifest"
+    }
+    guard fields["solicitation"] == id else { return "holds the package of another solicitation" }
+    return nil
   }
 
   /// A folder an earlier build of a package left in the output folder: `.<id>.<kind>.<pid>.<uuid>`.
