@@ -5,13 +5,13 @@ extension JointSolicitation {
   /// review list and the threshold check.
   public var table: String {
     let currency = solicitation.currency
-    var output = "\(solicitation.id): \(solicitation.title) (\(currency))\n"
+    var output = "\(solicitation.id): \(VisibleText.escaped(solicitation.title)) (\(currency))\n"
     let types = EntityType.allCases.compactMap { type in participantsByType[type].map { "\($0) \(type.rawValue)" } }
     output +=
       "\(participants.count) participants (\(types.joined(separator: ", "))); \(lines.count) lines; "
       + "\(lines.reduce(0) { $0 + $1.shares.count }) shares\n"
     for lot in lots {
-      output += "\nLot \(lot.lot.id.value): \(lot.lot.title)\n"
+      output += "\nLot \(lot.lot.id.value): \(VisibleText.escaped(lot.lot.title))\n"
       guard !lot.lines.isEmpty else {
         output += "  (no lines)\n"
         continue
@@ -52,9 +52,10 @@ extension JointSolicitation {
     output += people.rendered()
     output += "\nReview (\(review.count))\n"
     for item in review {
-      let sources = item.sources.prefix(3).map { "\($0.path):\($0.line)" }.joined(separator: ", ")
+      let sources = item.sources.prefix(3).map { "\(VisibleText.escaped($0.path)):\($0.line)" }
+        .joined(separator: ", ")
       let more = item.sources.count > 3 ? ", and \(item.sources.count - 3) more" : ""
-      output += "  - [\(item.kind.rawValue)] \(item.message) (\(sources)\(more))\n"
+      output += "  - [\(item.kind.rawValue)] \(VisibleText.escaped(item.message)) (\(sources)\(more))\n"
     }
     if review.isEmpty { output += "  nothing to review\n" }
     output += "\nThreshold\n  " + thresholdSentence + "\n"

@@ -24,8 +24,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `path:line:column: severity: message`, the form compilers and editors understand.
+  /// `path:line:column: severity: message`, the form compilers and editors understand, on one line: control
+  /// characters in a file's name or a quoted value are shown as escapes, so they can neither start a forged
+  /// finding nor reach the terminal.
   public var description: String {
-    "\(location): \(severity.rawValue): \(message)"
+    "\(VisibleText.escaped(location.description)): \(severity.rawValue): \(VisibleText.escaped(message))"
   }
 }

@@ -4,8 +4,9 @@ import Foundation
 public enum CSVCell {
   /// `text` as one cell: a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'` in front (the OWASP
   /// advice against CSV injection), and the cell is quoted when it holds a comma, quote or line break.
+  /// Control characters other than tab and line breaks are shown as escapes (``VisibleText``).
   public static func escape(_ text: String) -> String {
-    var cell = text
+    var cell = VisibleText.escaped(text, keepingLineBreaks: true)
     if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
       cell = "'" + cell
     }

@@ -7,6 +7,8 @@ struct TextTable {
 
   /// The table with a header row, each line indented by `indent` spaces.
   func rendered(indent: Int = 2) -> String {
+    // A cell is one line of plain text: control characters and line breaks show as escapes.
+    let rows = rows.map { $0.map { VisibleText.escaped($0) } }
     var widths = columns.map { $0.title.count }
     for row in rows {
       for (index, cell) in row.enumerated() where index < widths.count {
