@@ -48,11 +48,11 @@ public enum BidCheck {
   private static func checkUniqueness(of document: BidDocument, _ diagnostics: inout DiagnosticCollector) {
     var lotsSeen: [String: SourceLocation] = [:]
     for lot in document.lots {
-      if let first = lotsSeen[lot.id.value] {
+      if let first = lotsSeen[Identifier.key(lot.id.value)] {
         diagnostics.error("lot \(lot.id.value) appears twice; give each lot once", at: lot.location)
         diagnostics.note("lot \(lot.id.value) first appears here", at: first)
       } else {
-        lotsSeen[lot.id.value] = lot.location
+        lotsSeen[Identifier.key(lot.id.value)] = lot.location
       }
       var linesSeen: [Int: SourceLocation] = [:]
       for line in lot.lines {
@@ -86,10 +86,11 @@ public enum BidCheck {
     compareTerm(
       "awardMethod", bid.awardMethod.map(\.rawValue), reference.awardMethod.map(\.rawValue), &diagnostics)
     let answer = reference.awardMethod.value == .allOrNone ? "a price" : "a price or <noBid/>"
-    let bidLots = Dictionary(bid.lots.map { ($0.id.value, $0) }, uniquingKeysWith: { first, _ in first })
-    let referenceIDs = Set(reference.lots.map(\.id.value))
+    let bidLots = Dictionary(
+      bid.lots.map { (Identifier.key($0.id.value), $0) }, uniquingKeysWith: { first, _ in first })
+    let referenceIDs = Set(reference.lots.map { Identifier.key($0.id.value) })
     for expected in reference.lots {
-      guard let lot = bidLots[expected.id.value] else {
+      guard let lot = bidLots[Identifier.key(expected.id.value)] else {
         diagnostics.error(
           "lot \(expected.id.value) (\(collapsed(expected.title.value))) of the solicitation is missing; answer "
             + "each of its \(expected.lines.count) lines with \(answer)", at: bid.location)
@@ -98,7 +99,7 @@ public enum BidCheck {
       }
       compareLines(of: lot, with: expected, answer: answer, &diagnostics)
     }
-    for lot in bid.lots where !referenceIDs.contains(lot.id.value) {
+    for lot in bid.lots where !referenceIDs.contains(Identifier.key(lot.id.value)) {
       let known = reference.lots.map(\.id.value).joined(separator: ", ")
       diagnostics.error(
         "lot \(lot.id.value) is not in the solicitation's bid form (its lots: \(known))"

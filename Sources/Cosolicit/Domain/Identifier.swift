@@ -9,6 +9,19 @@ public enum Identifier {
     return text.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "." || $0 == "_" || $0 == "-" }
   }
 
+  /// The form in which ids are compared: ids that differ only in case are the same id (`Alder-County` is
+  /// `alder-county`), wherever they are compared.
+  public static func key(_ id: String) -> String { id.lowercased() }
+
+  /// Whether `a` and `b` are the same id: equal but for the case of ASCII letters.
+  public static func same(_ a: String?, _ b: String?) -> Bool {
+    guard let a, let b else { return a == nil && b == nil }
+    guard a.utf8.count == b.utf8.count else { return false }
+    return zip(a.utf8, b.utf8).allSatisfy { x, y in
+      x == y || (x | 0x20 == y | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(x | 0x20))
+    }
+  }
+
   /// What a valid id looks like, for messages.
   public static let rule = "letters, digits, '.', '_' and '-' only, starting with a letter or digit, at most 64"
 

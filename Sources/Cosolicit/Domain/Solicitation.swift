@@ -48,7 +48,7 @@ public struct Solicitation: Sendable {
   public var terms: Terms
 
   /// The lot with `id`, if any.
-  public func lot(withID id: String) -> Lot? { lots.first { $0.id.value == id } }
+  public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }
 }
 
 extension Solicitation {

@@ -26,7 +26,7 @@ public enum DocumentVariant: String, CaseIterable, Sendable {
       var committed = Decimal(0)
       var estimated = Decimal(0)
       for share in line.shares {
-        if share.agencyID == leadAgency && share.commitment == .binding {
+        if Identifier.same(share.agencyID, leadAgency) && share.commitment == .binding {
           committed = ExactArithmetic.provenSum(committed, share.quantity)
         } else {
           estimated = ExactArithmetic.provenSum(estimated, share.quantity)

@@ -43,7 +43,7 @@ public enum CatalogReader {
     }
     var items: [CatalogItem] = []
     var rejected: Set<String> = []
-    var seen: [String: SourceLocation] = [:]
+    var seen: [String: Located<String>] = [:]
     for (index, row) in rows.enumerated() {
       let context = format == .csv ? rowName : "\(rowName) #\(index + 1)"
       guard let item = readItem(row, context: context, &diagnostics) else {
@@ -53,16 +53,18 @@ public enum CatalogReader {
         }
         continue
       }
-      if let first = seen[item.id.value] {
+      if let first = seen[Identifier.key(item.id.value)] {
         diagnostics.error(
-          "catalog item '\(item.id.value)' is listed twice; item ids must be unique", at: item.id.location)
-        diagnostics.note("'\(item.id.value)' is first listed here", at: first)
+          "catalog item '\(item.id.value)' is listed twice (ids that differ only in case are the same id); item ids "
+            + "must be unique", at: item.id.location)
+        diagnostics.note("'\(first.value)' is first listed here", at: first.location)
         continue
       }
-      seen[item.id.value] = item.id.location
+      seen[Identifier.key(item.id.value)] = item.id
       items.append(item)
     }
-    return Catalog(path: path, items: items, rejectedItemIDs: rejected.subtracting(seen.keys))
+    return Catalog(
+      path: path, items: items, rejectedItemIDs: Set(rejected.map(Identifier.key)).subtracting(seen.keys))
   }
 
   private static func readItem(

@@ -11,13 +11,15 @@ struct NeedsChecks {
     for section in files.flatMap(\.sections) {
       if let agency = section.agency {
         let id = agency.id
-        if let first = firstPlace[id.value] {
+        if let first = firstPlace[Identifier.key(id.value)] {
+          let spelled =
+            first.id.value == id.value ? "" : " as '\(first.id.value)' (ids that differ only in case are the same id)"
           diagnostics.error(
-            "agency '\(id.value)' already has needs at \(first.id.location); each participant submits its needs "
-              + "once, in one file", at: id.location)
-          diagnostics.note("agency '\(id.value)' first appears here", at: first.id.location)
+            "agency '\(id.value)' already has needs at \(first.id.location)\(spelled); each participant submits its "
+              + "needs once, in one file", at: id.location)
+          diagnostics.note("agency '\(first.id.value)' first appears here", at: first.id.location)
         } else {
-          firstPlace[id.value] = agency
+          firstPlace[Identifier.key(id.value)] = agency
         }
       }
       check(section, &diagnostics)

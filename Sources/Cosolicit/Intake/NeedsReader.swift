@@ -91,22 +91,30 @@ public enum NeedsReader {
     }
   }
 
-  /// Whether `needle` (not empty) occurs in `haystack`: each place its first byte occurs, found by `memchr`,
-  /// is compared whole.
+  /// Whether `needle` (not empty) occurs in `haystack`, ASCII letters in either case (ids that differ only in
+  /// case are the same id): each place its first byte occurs, in either case, is found by `memchr` and compared.
   private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeRawBufferPointer) -> Bool {
-    guard let first = needle.first, let start = haystack.baseAddress, let text = needle.baseAddress else {
-      return false
-    }
-    var offset = 0
-    while haystack.count - offset >= needle.count {
-      guard let found = memchr(start + offset, Int32(first), haystack.count - offset - needle.count + 1) else {
-        return false
+    guard let first = needle.first, let start = haystack.baseAddress else { return false }
+    let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
+    for variant in isLetter ? [first | 0x20, first & ~0x20] : [first] {
+      var offset = 0
+      while haystack.count - offset >= needle.count {
+        guard let found = memchr(start + offset, Int32(variant), haystack.count - offset - needle.count + 1) else {
+          break
+        }
+        let position = start.distance(to: UnsafeRawPointer(found))
+        let candidate = UnsafeRawBufferPointer(start: start + position, count: needle.count)
+        if zip(candidate, needle).allSatisfy({ $0 == $1 || ($0 | 0x20 == $1 | 0x20 && isASCIILetter($0)) }) {
+          return true
+        }
+        offset = position + 1
       }
-      let position = start.distance(to: UnsafeRawPointer(found))
-      if memcmp(start + position, text, needle.count) == 0 { return true }
-      offset = position + 1
     }
     return false
+  }
+
+  private static func isASCIILetter(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
   }
 
   private static func readTable(
@@ -179,14 +187,14 @@ public enum NeedsReader {
     let type = fields.keyword("agency_type", as: EntityType.self, required: true, &diagnostics)
     guard let id else { return nil }
     let index: Int
-    if let known = indexByID[id.value] {
+    if let known = indexByID[Identifier.key(id.value)] {
       index = known
       if let first = file.sections[index].agency, let name {
         checkAgreement(first, name: name, type: type, &diagnostics)
       }
     } else {
       index = file.addSection()
-      indexByID[id.value] = index
+      indexByID[Identifier.key(id.value)] = index
     }
     if file.sections[index].agency == nil, let name {
       file.sections[index].agency = Agency(

@@ -106,21 +106,21 @@ struct NeedsTableScanner {
       let typeText = text(cells[columns.agencyType]),
       let type = EntityType(rawValue: typeText) ?? EntityType(rawValue: typeText.lowercased())
     else { return nil }
-    if let known = sectionByID[id] {
+    if let known = sectionByID[Identifier.key(id)] {
       guard let first = file.sections[known].agency, first.name == name, first.type == type else { return nil }
       return known
     }
     let location = SourceLocation(path: path, line: Int(rowLine), column: Int(cells[columns.agencyID].column))
     let section = file.addSection(
       agency: Agency(id: Located(id, at: location), name: name, type: type, state: nil, contact: nil, signer: nil))
-    sectionByID[id] = section
+    sectionByID[Identifier.key(id)] = section
     return section
   }
 
   /// The row as a catalog line, resolved; nil when any of its values is not clean.
   private func catalogLine(_ columns: Columns, _ rowLine: Int32, _ file: inout NeedsFileBuilder) -> ResolvedNeed? {
     guard let catalog = resolver.catalog, let itemColumn = columns.item, let id = text(cells[itemColumn]),
-      Identifier.isValid(id), !catalog.rejectedItemIDs.contains(id), let item = catalog.position(ofID: id),
+      Identifier.isValid(id), !catalog.isRejected(id), let item = catalog.position(ofID: id),
       resolver.lotOfItem[item] >= 0,
       let quantityText = text(cells[columns.quantity]), case .success(let quantity) = DecimalText.parse(quantityText),
       quantity > 0,

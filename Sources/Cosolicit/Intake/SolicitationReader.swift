@@ -172,10 +172,10 @@ public enum SolicitationReader {
         complete = false
         continue
       }
-      if let other = lots.first(where: { $0.id.value == id.value }) {
+      if let other = lots.first(where: { Identifier.same($0.id.value, id.value) }) {
         diagnostics.error(
           "\(reader.context): lot id '\(id.value)' is used twice; lot ids must be unique", at: id.location)
-        diagnostics.note("lot '\(id.value)' is first defined here", at: other.id.location)
+        diagnostics.note("lot '\(other.id.value)' is first defined here", at: other.id.location)
         complete = false
         continue
       }

@@ -30,7 +30,9 @@ struct ComparisonReport: DocumentModel {
     .count("participantCount") { $0.joint.participants.count },
     .list("participants") { report in
       let lead = report.joint.solicitation.leadAgency?.id.value
-      return report.joint.participants.map { ParticipantEntry(participant: $0, isLead: $0.agency.id.value == lead) }
+      return report.joint.participants.map {
+        ParticipantEntry(participant: $0, isLead: Identifier.same($0.agency.id.value, lead))
+      }
     },
     .object("cooperative") {
       CooperativeDocument(terms: $0.joint.solicitation.cooperative, leadAgency: $0.joint.solicitation.leadAgency?.name)

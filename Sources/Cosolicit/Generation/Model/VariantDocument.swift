@@ -33,8 +33,8 @@ struct VariantDocument: DocumentModel {
         value: VariantFigures.Value(lines))
     }
     totals = Totals(value: figures.total, unpricedLines: joint.totals.unpricedLineCount)
-    participants = joint.participants.filter { variant == .joint || $0.agency.id.value == lead }.map {
-      ParticipantEntry(participant: $0, isLead: $0.agency.id.value == lead)
+    participants = joint.participants.filter { variant == .joint || Identifier.same($0.agency.id.value, lead) }.map {
+      ParticipantEntry(participant: $0, isLead: Identifier.same($0.agency.id.value, lead))
     }
     deliverySchedule = DeliveryGroup.schedule(joint, bound: Set(participants.map(\.participant.agency.id.value)))
   }
@@ -45,7 +45,7 @@ struct VariantDocument: DocumentModel {
     switch variant {
     case .joint: line.earliestNeedBy
     case .piggyback:
-      line.shares.filter { $0.agencyID == lead && $0.commitment == .binding }.compactMap(\.needBy).min()
+      line.shares.filter { Identifier.same($0.agencyID, lead) && $0.commitment == .binding }.compactMap(\.needBy).min()
     }
   }
 
@@ -56,7 +56,7 @@ struct VariantDocument: DocumentModel {
   /// In a piggyback-open solicitation, the agencies whose volumes are shown as estimates; nil in a joint one.
   private var otherAgencies: [OtherAgency]? {
     guard isPiggyback else { return nil }
-    return joint.participants.filter { $0.agency.id.value != leadID }.map(OtherAgency.init)
+    return joint.participants.filter { !Identifier.same($0.agency.id.value, leadID) }.map(OtherAgency.init)
   }
 
   static let fields: DocumentFields<Self> = [

@@ -73,7 +73,7 @@ struct NeedsResolver: Sendable {
         at: id.location)
       return
     }
-    if catalog.rejectedItemIDs.contains(id.value) { return }
+    if catalog.isRejected(id.value) { return }
     guard let index = catalog.position(ofID: id.value) else {
       diagnostics.error(
         "unknown catalog item '\(id.value)'"
