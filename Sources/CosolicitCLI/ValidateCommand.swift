@@ -32,7 +32,8 @@ extension CosolicitCommand {
       let folders = targets.filter(isFolder)
       let files = targets.filter { !isFolder($0) }
       let progress = TerminalProgress(label: "reading needs files", quiet: quiet)
-      var intakes = folders.map { Intake.load(workspace: $0, progress: progress.update) }
+      // A workspace is also aggregated, so that what validate accepts, aggregate and build accept.
+      var intakes = folders.map { Aggregator.validate(Intake.load(workspace: $0, progress: progress.update)) }
       progress.finish()
       if !files.isEmpty { intakes.append(Intake.load(files: files)) }
       let report = ValidationReport(Intake.merging(intakes))

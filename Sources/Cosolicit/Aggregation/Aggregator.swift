@@ -15,7 +15,13 @@ public enum Aggregator {
       solicitation: solicitation, catalog: intake.catalog, files: intake.needs,
       paths: intake.needs.map { paths.relative($0.path) })
     let lots = builder.lots()
-    if let problem = ExactnessCheck.firstProblem(in: lots) { return .failure(.inexact(problem)) }
+    if var problem = ExactnessCheck.firstProblem(in: lots) {
+      // Shares name their source relative to the workspace; a finding names it as the user gave it.
+      let relative = problem.location.path
+      problem.location.path =
+        relative.isEmpty ? (intake.files.first ?? relative) : intake.root.map { Workspace.join($0, relative) } ?? relative
+      return .failure(.inexact(problem))
+    }
     let lines = lots.flatMap(\.lines)
     let summaries = summarize(Array(zip(builder.paths, intake.needs)), lines: lines)
     return .success(
@@ -47,6 +53,20 @@ public enum Aggregator {
           committedValue: committed[id]?.value ?? 0, estimatedValue: estimated[id]?.value ?? 0)
       }
     }.sorted { $0.agency.id.value < $1.agency.id.value }
+  }
+
+  /// `intake` with aggregation's own findings added, so that what validation accepts, aggregation accepts: a
+  /// clean workspace is aggregated, and a total that would lose digits is an error. An intake with errors, or
+  /// files read alone, is returned as it is.
+  public static func validate(_ intake: Intake) -> Intake {
+    guard intake.errorCount == 0, intake.isResolved, case .failure(let failure) = aggregate(intake),
+      !failure.diagnostics.isEmpty
+    else { return intake }
+    var findings = DiagnosticCollector()
+    findings.append(contentsOf: intake.diagnostics + failure.diagnostics)
+    var checked = intake
+    checked.diagnostics = findings.sorted
+    return checked
   }
 
   /// Each agency's committed and estimated value on `line`, agency by agency in share order; none without a price.
