@@ -15,13 +15,18 @@ extension CosolicitCommand {
     @Argument(help: "The folder to create; it must not exist or be empty.")
     var directory: String
 
-    @Option(help: "How many participants (needs files).")
+    @Option(help: "How many participants (needs files), at most \(SampleWorkspace.maximumParticipants).")
     var participants: Int = 10
 
-    @Option(help: "How many lines each participant submits.")
+    @Option(
+      help: """
+        How many lines each participant submits: at most \(SampleWorkspace.maximumLines(formats: .csv)) in CSV, \
+        \(SampleWorkspace.maximumLines(formats: .json)) in JSON, \(SampleWorkspace.maximumLines(formats: .yaml)) in \
+        YAML or mixed, so that each needs file stays within the readers' limits.
+        """)
     var lines: Int = 50
 
-    @Option(help: "How many catalog items.")
+    @Option(help: "How many catalog items, at most \(SampleWorkspace.maximumItems) (one catalog file's lines).")
     var items: Int = 60
 
     @Option(help: "The random seed.")
@@ -31,8 +36,10 @@ extension CosolicitCommand {
     var formats: SampleWorkspace.Formats = .mixed
 
     func validate() throws {
-      guard participants >= 1, lines >= 1, items >= 1 else {
-        throw ValidationError("--participants, --lines and --items must be at least 1")
+      if let problem = SampleWorkspace.limitProblem(
+        participants: participants, lines: lines, items: items, formats: formats)
+      {
+        throw ValidationError(problem)
       }
     }
 

@@ -118,9 +118,19 @@ public enum SolicitationReader {
     let renewalMonths = reader.integer("renewal_months", required: (options?.value ?? 0) > 0, in: 1...120, &diagnostics)
     reader.finish(&diagnostics)
     guard let start, let months else { return nil }
-    return ContractTerm(
-      start: start, months: months.value, renewalOptions: options?.value ?? 0,
-      renewalMonths: renewalMonths?.value ?? 0)
+    guard
+      let term = ContractTerm(
+        start: start, months: months.value, renewalOptions: options?.value ?? 0,
+        renewalMonths: renewalMonths?.value ?? 0)
+    else {
+      diagnostics.error(
+        "term: a term starting \(start.value) for \(months.value) months"
+          + ((options?.value ?? 0) > 0 ? " with every renewal" : "")
+          + " would end after 9999-12-31, the last date the tool can represent; start it earlier or shorten it",
+        at: fields.location(of: "term"))
+      return nil
+    }
+    return term
   }
 
   /// Reads the lots; `complete` is false when any lot or code prefix had to be left out.

@@ -54,6 +54,29 @@ extension VariantDocument {
       .count("renewalMonths") { $0.term.renewalMonths },
       .flag("hasRenewals") { $0.term.renewalOptions > 0 },
       .text("endWithRenewals") { $0.term.endWithRenewals.description },
+      .list("renewals") { term in
+        term.term.renewals.enumerated().map {
+          RenewalPeriod(number: $0.offset + 1, period: $0.element, isLast: $0.offset == term.term.renewals.count - 1)
+        }
+      },
+    ]
+  }
+
+  /// One renewal period, if exercised: its dates follow the term's one rule for period ends.
+  struct RenewalPeriod: DocumentModel {
+    /// The renewal's number, from 1.
+    let number: Int
+    /// Its dates.
+    let period: ContractTerm.Period
+    /// Whether it is the last renewal.
+    let isLast: Bool
+
+    static let fields: DocumentFields<Self> = [
+      .count("number") { $0.number },
+      .text("start") { $0.period.start.description },
+      .text("end") { $0.period.end.description },
+      .count("months") { $0.period.months },
+      .flag("isLast") { $0.isLast },
     ]
   }
 
