@@ -19,7 +19,8 @@ public enum Aggregator {
       // Shares name their source relative to the workspace; a finding names it as the user gave it.
       let relative = problem.location.path
       problem.location.path =
-        relative.isEmpty ? (intake.files.first ?? relative) : intake.root.map { Workspace.join($0, relative) } ?? relative
+        relative.isEmpty
+        ? (intake.files.first ?? relative) : intake.root.map { Workspace.join($0, relative) } ?? relative
       return .failure(.inexact(problem))
     }
     let lines = lots.flatMap(\.lines)
