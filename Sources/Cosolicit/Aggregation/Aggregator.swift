@@ -7,24 +7,14 @@ public enum Aggregator {
   /// Aggregates `intake`, whose lines intake checked and resolved; fails when the intake has errors, no
   /// solicitation definition, or lines it could not resolve, and when a total would lose digits.
   public static func aggregate(_ intake: Intake) -> Result<JointSolicitation, AggregationFailure> {
-    guard intake.errorCount == 0 else { return .failure(.invalidInput(errorCount: intake.errorCount)) }
-    guard let solicitation = intake.solicitation else { return .failure(.noSolicitation) }
-    guard intake.isResolved else { return .failure(.notAWorkspace) }
-    let paths = WorkspacePaths(root: intake.root)
-    let builder = LineBuilder(
-      solicitation: solicitation, catalog: intake.catalog, files: intake.needs,
-      paths: intake.needs.map { paths.relative($0.path) })
-    let lots = builder.lots()
-    if var problem = ExactnessCheck.firstProblem(in: lots) {
-      // Shares name their source relative to the workspace; a finding names it as the user gave it.
-      let relative = problem.location.path
-      problem.location.path =
-        relative.isEmpty
-        ? (intake.files.first ?? relative) : intake.root.map { Workspace.join($0, relative) } ?? relative
-      return .failure(.inexact(problem))
+    let built: (solicitation: Solicitation, lots: [AggregatedLot], paths: [String])
+    switch lots(of: intake) {
+    case .success(let result): built = result
+    case .failure(let failure): return .failure(failure)
     }
+    let (solicitation, lots) = (built.solicitation, built.lots)
     let lines = lots.flatMap(\.lines)
-    let summaries = summarize(Array(zip(builder.paths, intake.needs)), lines: lines)
+    let summaries = summarize(Array(zip(built.paths, intake.needs)), lines: lines)
     return .success(
       JointSolicitation(
         solicitation: solicitation, participants: summaries, lots: lots,
@@ -56,11 +46,33 @@ public enum Aggregator {
     }.sorted { $0.agency.id.value < $1.agency.id.value }
   }
 
+  /// The lots with their lines, proved exact: everything aggregation can refuse, without the summaries.
+  private static func lots(
+    of intake: Intake
+  ) -> Result<(solicitation: Solicitation, lots: [AggregatedLot], paths: [String]), AggregationFailure> {
+    guard intake.errorCount == 0 else { return .failure(.invalidInput(errorCount: intake.errorCount)) }
+    guard let solicitation = intake.solicitation else { return .failure(.noSolicitation) }
+    guard intake.isResolved else { return .failure(.notAWorkspace) }
+    let workspace = WorkspacePaths(root: intake.root)
+    let paths = intake.needs.map { workspace.relative($0.path) }
+    let lots = LineBuilder(solicitation: solicitation, catalog: intake.catalog, files: intake.needs, paths: paths)
+      .lots()
+    if var problem = ExactnessCheck.firstProblem(in: lots) {
+      // Shares name their source relative to the workspace; a finding names it as the user gave it.
+      let relative = problem.location.path
+      problem.location.path =
+        relative.isEmpty
+        ? (intake.files.first ?? relative) : intake.root.map { Workspace.join($0, relative) } ?? relative
+      return .failure(.inexact(problem))
+    }
+    return .success((solicitation, lots, paths))
+  }
+
   /// `intake` with aggregation's own findings added, so that what validation accepts, aggregation accepts: a
   /// clean workspace is aggregated, and a total that would lose digits is an error. An intake with errors, or
   /// files read alone, is returned as it is.
   public static func validate(_ intake: Intake) -> Intake {
-    guard intake.errorCount == 0, intake.isResolved, case .failure(let failure) = aggregate(intake),
+    guard intake.errorCount == 0, intake.isResolved, case .failure(let failure) = lots(of: intake),
       !failure.diagnostics.isEmpty
     else { return intake }
     var findings = DiagnosticCollector()
