@@ -158,3 +158,30 @@ private final class Received: @unchecked Sendable {
 
   func set(_ value: Data) { lock.withLock { data = value } }
 }
+
+/// A file operation that fails says what failed and why, in the operating system's words, never
+/// "NSCocoaErrorDomain error 512".
+@Suite struct FileProblemTests {
+  @Test func aPackageUnderAFileSaysItIsNotAFolder() throws {
+    let folder = try makeTemporaryFolder("problem")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let file = folder.appendingPathComponent("plain")
+    try Data("x".utf8).write(to: file)
+    let sandbox = try Sandbox()
+    let (outcome, diagnostics) = PackageBuild.run(
+      workspace: sandbox.root.path, output: file.appendingPathComponent("out").path, variants: [.joint],
+      templates: nil)
+    #expect(outcome == nil)
+    let text = diagnostics.map(\.description).joined(separator: "\n")
+    #expect(text.contains("Not a directory") && !text.contains("NSCocoaErrorDomain"), "\(text)")
+  }
+
+  @Test func anOutputFileInAMissingFolderSaysSo() {
+    do {
+      try AtomicFile.write("x", to: "/nonexistent-\(UUID().uuidString)/out.json")
+      Issue.record("the write must fail")
+    } catch {
+      #expect(error.reason.contains("No such file or directory") && !error.reason.contains("NSCocoaErrorDomain"))
+    }
+  }
+}

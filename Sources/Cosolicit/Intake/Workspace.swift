@@ -41,7 +41,14 @@ public struct Workspace: Sendable {
         "the workspace has no needs folder; participants' needs files go in \(needs)/", at: .start(of: needs))
       return workspace
     }
-    let names = ((try? files.contentsOfDirectory(atPath: needs)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    let listed: [String]
+    do {
+      listed = try files.contentsOfDirectory(atPath: needs)
+    } catch {
+      diagnostics.error("the needs folder cannot be read: \(FileProblem.describe(error))", at: .start(of: needs))
+      return workspace
+    }
+    let names = listed.filter { !$0.hasPrefix(".") }.sorted()
     for name in names {
       let path = join(needs, name)
       var isSubfolder: ObjCBool = false

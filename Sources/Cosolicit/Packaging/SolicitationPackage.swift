@@ -98,7 +98,7 @@ public enum SolicitationPackage {
       }
     } catch {
       try? fileManager.removeItem(at: staging)
-      throw Failure(reason: "cannot write \(target.path): \(error.localizedDescription)")
+      throw Failure(reason: "cannot write \(target.path): \(FileProblem.describe(error))")
     }
     // Swap: move the old package aside, move the new one in, then delete the old one.
     let hadPrevious = fileManager.fileExists(atPath: target.path)

@@ -53,13 +53,13 @@ public enum StarterWorkspace {
         try Data(file.contents.utf8).write(to: url)
       }
     } catch {
-      throw .cannotWrite(path, reason: error.localizedDescription)
+      throw .cannotWrite(path, reason: FileProblem.describe(error))
     }
     if !exists {
       do {
         try files.moveItem(at: staging, to: target)
       } catch {
-        throw .cannotWrite(path, reason: error.localizedDescription)
+        throw .cannotWrite(path, reason: FileProblem.describe(error))
       }
       return
     }
@@ -73,7 +73,7 @@ public enum StarterWorkspace {
       }
     } catch {
       for url in moved { try? files.removeItem(at: url) }
-      throw .cannotWrite(path, reason: error.localizedDescription)
+      throw .cannotWrite(path, reason: FileProblem.describe(error))
     }
   }
 

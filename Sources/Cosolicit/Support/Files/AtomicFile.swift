@@ -77,7 +77,7 @@ public enum AtomicFile {
     } catch let failure as Failure {
       throw fail(failure.reason)
     } catch {
-      throw fail(error.localizedDescription)
+      throw fail(FileProblem.describe(error))
     }
     guard flush(temporary.path) else { throw fail("cannot flush to disk: \(String(cString: strerror(errno)))") }
     // rename(2) replaces the target in one step; FileManager's replace removes it first on Linux.
