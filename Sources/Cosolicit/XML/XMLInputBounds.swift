@@ -27,8 +27,8 @@ struct XMLInputBounds: Sendable {
     case attributes, elements, depth, text, attributeValue
   }
 
-  /// The first byte offset of each kind of excess found, and the element it was in.
-  private var found: [Excess: (offset: Int, element: String)] = [:]
+  /// The first byte offset of each kind of excess found, and where the name of the element it was in is.
+  private var found: [Excess: (offset: Int, element: Range<Int>)] = [:]
 
   /// Every excess in `bytes` (the document at `path`): one error per kind, at its first place; empty when the
   /// document is within bounds.
@@ -37,7 +37,11 @@ struct XMLInputBounds: Sendable {
     scan.scan(bytes)
     let ordered = scan.found.sorted { $0.value.offset < $1.value.offset }
     return ordered.map { excess, place in
-      Diagnostic(.error, message(excess, element: place.element), at: location(of: place.offset, in: bytes, path: path))
+      // At most 64 bytes of the name; a cut character becomes U+FFFD.
+      let name = bytes[place.element.lowerBound..<min(place.element.upperBound, place.element.lowerBound + 64)]
+      let element = String(decoding: UnsafeBufferPointer(rebasing: name), as: UTF8.self)
+      return Diagnostic(
+        .error, message(excess, element: element), at: location(of: place.offset, in: bytes, path: path))
     }
   }
 
@@ -60,7 +64,7 @@ struct XMLInputBounds: Sendable {
   }
 
   /// Records the first place of `excess`.
-  private mutating func record(_ excess: Excess, at offset: Int, element: String) {
+  private mutating func record(_ excess: Excess, at offset: Int, element: Range<Int>) {
     if found[excess] == nil { found[excess] = (offset, element) }
   }
 
@@ -70,7 +74,7 @@ struct XMLInputBounds: Sendable {
     var index = 0
     var depth = 0
     var elements = 0
-    var open: [String] = []  // the names of the open elements, for messages (at most `maximumDepth + 1` kept)
+    var open: [Range<Int>] = []  // where the open elements' names are, for messages (at most `maximumDepth + 1`)
     /// The offset of the first `byte` at or after `start`, or `count`.
     func next(_ byte: UInt8, from start: Int) -> Int {
       var at = start
@@ -90,38 +94,41 @@ struct XMLInputBounds: Sendable {
     }
     /// Whether the bytes at `at` are `prefix`.
     func starts(_ prefix: [UInt8], at: Int) -> Bool {
-      at + prefix.count <= count && (0..<prefix.count).allSatisfy { bytes[at + $0] == prefix[$0] }
+      guard at + prefix.count <= count else { return false }
+      for offset in 0..<prefix.count where bytes[at + offset] != prefix[offset] { return false }
+      return true
     }
+    let none = 0..<0
     while index < count {
       guard bytes[index] == Byte.open else {
         let end = next(Byte.open, from: index)
-        if end - index > Self.maximumValueBytes { record(.text, at: index, element: open.last ?? "") }
+        if end - index > Self.maximumValueBytes { record(.text, at: index, element: open.last ?? none) }
         index = end
         continue
       }
-      if starts(Byte.endTag, at: index) {
+      let second = index + 1 < count ? bytes[index + 1] : 0
+      if second == Byte.slash {
         depth = max(depth - 1, 0)
         if !open.isEmpty, open.count > depth { open.removeLast() }
         index = past([Byte.close], from: index + 2)
-      } else if starts(Byte.comment, at: index) {
+      } else if second == Byte.bang, starts(Byte.comment, at: index) {
         index = past(Byte.commentEnd, from: index + 4)
-      } else if starts(Byte.cdata, at: index) {
+      } else if second == Byte.bang, starts(Byte.cdata, at: index) {
         let end = past(Byte.cdataEnd, from: index + 9)
-        if end - index - 12 > Self.maximumValueBytes { record(.text, at: index, element: open.last ?? "") }
+        if end - index - 12 > Self.maximumValueBytes { record(.text, at: index, element: open.last ?? none) }
         index = end
-      } else if starts(Byte.declaration, at: index) {
+      } else if second == Byte.bang {
         return  // a DOCTYPE (or other declaration): the parser stops there, and so does the scan
-      } else if starts(Byte.instruction, at: index) {
+      } else if second == Byte.question {
         index = past(Byte.instructionEnd, from: index + 2)
       } else {
         let tag = index
         elements += 1
-        if elements > Self.maximumElements { record(.elements, at: tag, element: "") }
+        if elements > Self.maximumElements { record(.elements, at: tag, element: none) }
         index += 1
         let nameStart = index
         while index < count, !Byte.endsName(bytes[index]) { index += 1 }
-        let name = String(
-          decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<min(index, nameStart + 64)]), as: UTF8.self)
+        let name = nameStart..<index
         if depth + 1 > Self.maximumDepth { record(.depth, at: tag, element: name) }
         var attributes = 0
         tag: while index < count {
@@ -197,13 +204,12 @@ struct XMLInputBounds: Sendable {
     static let tab = UInt8(ascii: "\t")
     static let lineFeed = UInt8(ascii: "\n")
     static let carriageReturn = UInt8(ascii: "\r")
-    static let endTag = Array("</".utf8)
     static let comment = Array("<!--".utf8)
     static let commentEnd = Array("-->".utf8)
     static let cdata = Array("<![CDATA[".utf8)
     static let cdataEnd = Array("]]>".utf8)
-    static let declaration = Array("<!".utf8)
-    static let instruction = Array("<?".utf8)
+    static let bang = UInt8(ascii: "!")
+    static let question = UInt8(ascii: "?")
     static let instructionEnd = Array("?>".utf8)
 
     /// Whether `byte` is XML white space.
