@@ -95,6 +95,17 @@ import Testing
     _ = try Self.onlyError(of: bid, saying: "the document has more than 4,000,000 elements")
   }
 
+  /// Elements within bounds but all on one line cost one pass over the line to place, not one each.
+  @Test func manyElementsOnOneLineKeepTheirColumns() throws {
+    let count = 200_000
+    let text = "<r>" + String(repeating: "<a/>", count: count) + "é<a/><b/></r>"
+    let root = try #require(XMLElementTree.parse(text, path: "x.xml").root)
+    #expect(root.children.count == count + 2)
+    #expect(root.children.first?.column == 4)
+    #expect(root.children[count].column == 4 + 4 * count + 1)
+    #expect(root.children.last?.column == 4 + 4 * count + 5)
+  }
+
   /// Every kind over its limit in one document: one finding each, in document order.
   @Test func eachKindIsReportedOnce() throws {
     let attributes = (1...300).map { " a\($0)=''" }.joined()

@@ -53,13 +53,13 @@ struct XMLInputBounds: Sendable {
       return "<\(element)> has more than \(maximumAttributes) attributes; no element of a bid has more than a few, "
         + unread
     case .elements:
-      return "the document has more than \(grouped(maximumElements)) elements (the rest start here); \(unread)"
+      return "the document has more than \(grouped(maximumElements)) elements (the rest start here), \(unread)"
     case .depth:
       return "<\(element)> is nested more than \(maximumDepth) elements deep; a bid nests about five, \(unread)"
     case .text:
-      return "a text of more than \(grouped(maximumValueBytes)) bytes (8 MiB) starts here, in <\(element)>; \(unread)"
+      return "a text of more than \(grouped(maximumValueBytes)) bytes (8 MiB) starts here, in <\(element)>, \(unread)"
     case .attributeValue:
-      return "an attribute value of <\(element)> is longer than \(grouped(maximumValueBytes)) bytes (8 MiB); \(unread)"
+      return "an attribute value of <\(element)> is longer than \(grouped(maximumValueBytes)) bytes (8 MiB), \(unread)"
     }
   }
 
