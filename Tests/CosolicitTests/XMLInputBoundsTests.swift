@@ -106,6 +106,15 @@ import Testing
     #expect(root.children.last?.column == 4 + 4 * count + 5)
   }
 
+  /// libxml2 reads on after a fatal error (without building a tree), so markup it rejects does not end the scan.
+  @Test func rejectedMarkupDoesNotHideAnExcess() throws {
+    let attributes = (1...40_000).map { " a\($0)=\"x\"" }.joined()
+    let bid = try Self.bid(inserting: "<!x>\n<a" + attributes + "/>", after: "<brandModel>")
+    let findings = XMLWellFormedness.check(bid, path: "bid.xml")
+    #expect(findings.count == 1, "\(findings.prefix(2))")
+    #expect(findings.first?.message.contains("<a> has more than 100 attributes") == true)
+  }
+
   /// Every kind over its limit in one document: one finding each, in document order.
   @Test func eachKindIsReportedOnce() throws {
     let attributes = (1...300).map { " a\($0)=''" }.joined()

@@ -8,8 +8,8 @@
 /// element per line, at most six attributes on any, and nests five deep.
 ///
 /// The scan is not a parser: it only needs to find tags, attributes and texts well enough to count them.
-/// Malformed markup is left for libxml2 to report; the scan stops at a document type declaration, where the
-/// parser stops too.
+/// Malformed markup is left for libxml2 to report, and the scan goes on after it as libxml2 does; the scan
+/// stops only at a document type declaration before the root, where the parser stops too.
 struct XMLInputBounds: Sendable {
   /// The attributes (namespace declarations included) one element may have.
   static let maximumAttributes = 100
@@ -117,8 +117,12 @@ struct XMLInputBounds: Sendable {
         let end = past(Byte.cdataEnd, from: index + 9)
         if end - index - 12 > Self.maximumValueBytes { record(.text, at: index, element: open.last ?? none) }
         index = end
+      } else if second == Byte.bang, elements == 0 {
+        return  // a DOCTYPE before the root: the parser stops there (it rejects any), and so does the scan
       } else if second == Byte.bang {
-        return  // a DOCTYPE (or other declaration): the parser stops there, and so does the scan
+        // Markup libxml2 rejects; after a fatal error it still reads the rest (without building a tree), so the
+        // scan goes on too.
+        index = past([Byte.close], from: index + 2)
       } else if second == Byte.question {
         index = past(Byte.instructionEnd, from: index + 2)
       } else {
