@@ -33,6 +33,13 @@ public final class Sandbox {
     try Data(contents.utf8).write(to: target)
   }
 
+  /// Writes a built solicitation package `relative/<id>/` holding `files` (path inside the package → text),
+  /// with its manifest and zip, as `cosolicit build` writes them.
+  public func writePackage(_ id: String, in relative: String, files: [String: String]) throws {
+    let contents = files.map { DocumentSet.File(path: $0.key, data: Data($0.value.utf8)) }
+    try SolicitationPackage.write(contents, id: id, to: path(relative))
+  }
+
   /// Deletes `relative`.
   public func remove(_ relative: String) throws {
     try FileManager.default.removeItem(at: root.appendingPathComponent(relative))

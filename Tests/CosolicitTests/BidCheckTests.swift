@@ -301,9 +301,10 @@ import Testing
 
   @Test func packageOneLevelDownIsFound() throws {
     let sandbox = try Sandbox(copying: "bids")
-    try sandbox.place("bids/form.xml", as: "package/CVPC-2027-02/joint/bid-form.xml")
-    try sandbox.write("package/CVPC-2027-02/joint/bid-form.xsd", try Self.schema())
-    try sandbox.place("bids/form.xml", as: "package/OTHER-1/joint/bid-form.xml")
+    let form = try Self.text("form.xml")
+    try sandbox.writePackage(
+      "CVPC-2027-02", in: "package", files: ["joint/bid-form.xml": form, "joint/bid-form.xsd": try Self.schema()])
+    try sandbox.writePackage("OTHER-1", in: "package", files: ["joint/bid-form.xml": form])
     let found = try BidReference.load(
       sandbox.path("package"), variant: .joint, solicitationID: "CVPC-2027-02", defaultSchema: "not used"
     ).get()
@@ -318,7 +319,7 @@ import Testing
 
   @Test func packageWithoutTheBidsVariantIsExplained() throws {
     let sandbox = try Sandbox(copying: "bids")
-    try sandbox.place("bids/form.xml", as: "package/joint/bid-form.xml")
+    try sandbox.writePackage("package", in: ".", files: ["joint/bid-form.xml": try Self.text("form.xml")])
     let found = BidReference.load(
       sandbox.path("package"), variant: .piggyback, solicitationID: nil, defaultSchema: try Self.schema())
     #expect(throws: BidReference.Failure.self) { try found.get() }

@@ -54,6 +54,9 @@ public struct BidReference: Sendable {
     if !isFolder.boolValue {
       formPath = solicitation
       schemaPath = sibling(schemaName, of: solicitation)
+      if let failure = verifyPackage(holding: formPath, schema: schemaPath, inFolderOnly: false) {
+        return .failure(failure)
+      }
     } else if files.fileExists(atPath: join(solicitation, "solicitation.yaml")) {
       guard let variant else {
         return .failure(Failure("the bid does not say its variant (joint or piggyback), so its blank form is unknown"))
@@ -71,6 +74,9 @@ public struct BidReference: Sendable {
         formPath = join(folder, formName)
         let schema = join(folder, schemaName)
         schemaPath = files.fileExists(atPath: schema) ? schema : nil
+        if let failure = verifyPackage(holding: formPath, schema: schemaPath, inFolderOnly: true) {
+          return .failure(failure)
+        }
       }
     }
     let form: SourceFile
@@ -144,6 +150,27 @@ public struct BidReference: Sendable {
             + "and none is named after the bid's solicitation; name the package folder in --solicitation"))
     }
     return .success(join(chosen, variant.rawValue))
+  }
+
+  /// Verifies the manifest of the package holding the blank form at `formPath` (`<package>/<variant>/`) and
+  /// the schema beside it, before either is read. A form found in a package folder (`inFolderOnly`) must be in
+  /// a built package; a form named as a file is checked only when its package has a manifest.
+  private static func verifyPackage(holding formPath: String, schema: String?, inFolderOnly: Bool) -> Failure? {
+    let variantFolder = (formPath as NSString).deletingLastPathComponent
+    let package = (variantFolder as NSString).deletingLastPathComponent
+    let variant = lastComponent(variantFolder)
+    let root = package.isEmpty ? "." : package
+    guard
+      inFolderOnly
+        || (DocumentVariant(rawValue: variant) != nil
+          && FileManager.default.fileExists(atPath: join(root, PackageManifest.fileName)))
+    else { return nil }
+    let needed = [formName] + (schema == nil ? [] : [schemaName])
+    let problems = PackageManifest.verify(package: root, needing: needed.map { "\(variant)/\($0)" })
+    guard !problems.isEmpty else { return nil }
+    return Failure(
+      "the solicitation package \(root) does not match its manifest, so its blank form cannot be trusted",
+      diagnostics: problems)
   }
 
   /// The single variant in `found`, if every entry is the same.

@@ -10,6 +10,12 @@ public struct DocumentSet: Sendable {
     public var path: String
     /// The contents.
     public var data: Data
+
+    /// Creates a file at `path` holding `data`.
+    public init(path: String, data: Data) {
+      self.path = path
+      self.data = data
+    }
   }
 
   /// The variants rendered.

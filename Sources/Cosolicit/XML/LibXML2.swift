@@ -48,6 +48,7 @@ enum LibXML2 {
   }
 
   /// Parses `text` as untrusted XML; rejects any DOCTYPE. Only returns a tree when there is no error.
+  /// A document out of `XMLInputBounds` is not handed to libxml2 at all: its excesses are the errors.
   static func parse(_ text: String, path: String) -> Parsed {
     prepare()
     let sink = ErrorSink(path: path)
@@ -55,6 +56,11 @@ enum LibXML2 {
     let document: xmlDocPtr? = utf8.withUTF8 { bytes -> xmlDocPtr? in
       guard bytes.count <= Int(Int32.max) else {
         sink.error("the document is larger than 2 GiB, which libxml2 cannot parse", line: 0, column: 0)
+        return nil
+      }
+      let excesses = XMLInputBounds.check(bytes, path: path)
+      guard excesses.isEmpty else {
+        sink.record(excesses)
         return nil
       }
       guard let context = xmlNewParserCtxt() else {
@@ -114,6 +120,11 @@ enum LibXML2 {
     /// Records an error of ours at `line` and `column` (0 for none).
     func error(_ message: String, line: Int, column: Int) {
       diagnostics.append(Diagnostic(.error, message, at: location(line: line, column: column)))
+    }
+
+    /// Records findings made without libxml2, such as a document's excesses over `XMLInputBounds`.
+    func record(_ findings: [Diagnostic]) {
+      diagnostics.append(contentsOf: findings)
     }
 
     /// Records that a DOCTYPE was found at `line`.

@@ -142,8 +142,9 @@ public struct XMLElementTree: Hashable, Sendable {
     let bytes: [UInt8]
     /// Where each line starts in `bytes`; lines end at line feeds, as libxml2 counts them.
     let lineStarts: [Int]
-    /// Per line, where the next search starts (after the last start tag found there).
-    var cursors: [Int: Int] = [:]
+    /// Per line, where the next search starts (after the last start tag found there) and the column of the
+    /// byte there, so that many elements on one line cost one pass over it, not one each.
+    var cursors: [Int: (offset: Int, column: Int)] = [:]
 
     init(text: String) {
       bytes = Array(text.utf8)
@@ -159,13 +160,15 @@ public struct XMLElementTree: Hashable, Sendable {
       let lineEnd = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
       let tag = [UInt8(ascii: "<")] + Array(qualifiedName.utf8)
       let ends: Set<UInt8> = [0x20, 0x09, 0x0D, 0x0A, UInt8(ascii: "/"), UInt8(ascii: ">")]
-      var start = cursors[line] ?? lineStart
+      let cursor = cursors[line] ?? (lineStart, 1)
+      var start = cursor.offset
       while start + tag.count <= lineEnd {
         let end = start + tag.count
         if bytes[start..<end].elementsEqual(tag), end == lineEnd || ends.contains(bytes[end]) {
-          cursors[line] = end
           // Count scalars, not bytes: every byte but a UTF-8 continuation byte starts one.
-          return bytes[lineStart..<start].count { $0 & 0xC0 != 0x80 } + 1
+          let column = cursor.column + bytes[cursor.offset..<start].count { $0 & 0xC0 != 0x80 }
+          cursors[line] = (end, column + bytes[start..<end].count { $0 & 0xC0 != 0x80 })
+          return column
         }
         start += 1
       }
