@@ -172,7 +172,3 @@ public struct ShareList: RandomAccessCollection, Sendable {
   /// Every share's figures, in order.
   var figures: LazyMapSequence<Range<Int>, ShareFigures> { indices.lazy.map { figures(at: $0) } }
 }
-
-extension ShareList: ExpressibleByArrayLiteral {
-  public init(arrayLiteral shares: Share...) { self.init(shares) }
-}
