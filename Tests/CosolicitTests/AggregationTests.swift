@@ -147,21 +147,7 @@ extension AggregationTests {
 
   @Test func valuesThatWouldLoseDigitsAreAnErrorNotRounded() throws {
     let sandbox = try Sandbox()
-    try sandbox.write(
-      "catalog.csv",
-      """
-      item,description,classification,unit,estimated_unit_price,packs
-      LAPTOP-14,Laptop,UNSPSC:43211503,EA,99999999999999,
-      MONITOR-24,Monitor,UNSPSC:43211902,EA,0.0000000000001,
-      TOWEL-MF,Towel,UNSPSC:14111703,EA,2.10,XCS=16
-      FLOOR-CLEANER,Floor cleaner,UNSPSC:47131801,GLL,1,
-
-      """)
-    try sandbox.write(
-      "needs/huge.yaml",
-      "agency: {id: huge, name: Huge, type: state}\ndeliver_to: Depot\nitems:\n"
-        + "  - {item: LAPTOP-14, quantity: 999999999999999, unit: EA}\n"
-        + "  - {item: MONITOR-24, quantity: 0.00000000000001, unit: EA}\n")
+    try Self.writeTotalsThatCannotBeExact(in: sandbox)
     let intake = sandbox.validate()
     #expect(intake.errorCount == 0, "\(intake.listing)")
     guard case .failure(let failure) = Aggregator.aggregate(intake) else {
@@ -217,5 +203,26 @@ extension AggregationTests {
     }
     // Both sides of the shortcut are exercised.
     #expect(bothPass > 100 && boundRefuses > 100, "passed \(bothPass), refused \(boundRefuses)")
+  }
+}
+
+extension AggregationTests {
+  /// A catalog price and needs quantities whose values need more than 38 digits to be exact.
+  static func writeTotalsThatCannotBeExact(in sandbox: Sandbox) throws {
+    try sandbox.write(
+      "catalog.csv",
+      """
+      item,description,classification,unit,estimated_unit_price,packs
+      LAPTOP-14,Laptop,UNSPSC:43211503,EA,99999999999999,
+      MONITOR-24,Monitor,UNSPSC:43211902,EA,0.0000000000001,
+      TOWEL-MF,Towel,UNSPSC:14111703,EA,2.10,XCS=16
+      FLOOR-CLEANER,Floor cleaner,UNSPSC:47131801,GLL,1,
+
+      """)
+    try sandbox.write(
+      "needs/huge.yaml",
+      "agency: {id: huge, name: Huge, type: state}\ndeliver_to: Depot\nitems:\n"
+        + "  - {item: LAPTOP-14, quantity: 999999999999999, unit: EA}\n"
+        + "  - {item: MONITOR-24, quantity: 0.00000000000001, unit: EA}\n")
   }
 }
