@@ -85,3 +85,31 @@ import Testing
     #expect(intake.diagnostics.first?.message.contains("no solicitation.yaml") == true, "\(intake.listing)")
   }
 }
+
+/// Every key given twice in a YAML file is reported, in every mapping, each with the place it was first given
+/// (Yams itself stops at the first mapping).
+@Suite struct RepeatedYAMLKeysTests {
+  @Test func everyRepeatedKeyIsReportedWithItsFirstPlace() throws {
+    // The repeated 'name' follows a non-ASCII value on its line: columns count characters, as everywhere.
+    let text = MarkedText(
+      """
+      agency: {id: city-1, 4️⃣name: Café One, type: city, 1️⃣name: City One}
+      5️⃣deliver_to: City Hall
+      items:
+        - {item: LAPTOP-14, 6️⃣quantity: 1, unit: EA, 2️⃣quantity: 2}
+      3️⃣deliver_to: Depot
+
+      """)
+    let intake = try InMemoryDiagnosticsTests.check("needs/city-1.yaml", text)
+    intake.expect(
+      .error, in: "needs/city-1.yaml", at: text,
+      [
+        "1️⃣": "'name' appears more than once", "2️⃣": "'quantity' appears more than once",
+        "3️⃣": "'deliver_to' appears more than once",
+      ])
+    intake.expect(
+      .note, in: "needs/city-1.yaml", at: text,
+      ["4️⃣": "'name' is first given here", "5️⃣": "'deliver_to' is first given here", "6️⃣": "'quantity' is first"])
+    #expect(intake.errorCount == 3, "\(intake.listing)")
+  }
+}

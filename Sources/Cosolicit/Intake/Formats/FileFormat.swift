@@ -40,10 +40,12 @@ public enum FileFormat: String, Sendable, CaseIterable {
       diagnostics.append(problem)
       return nil
     }
-    let result = format == .json ? JSONDocumentReader.read(source) : YAMLDocumentReader.read(source)
+    let (result, more) =
+      format == .json ? (JSONDocumentReader.read(source), []) : YAMLDocumentReader.readReportingAll(source)
     switch result {
     case .failure(let diagnostic):
       diagnostics.append(diagnostic)
+      diagnostics.append(contentsOf: more)
       return nil
     case .success(nil):
       diagnostics.error("the file is empty; expected \(expected)", at: .start(of: path))

@@ -11,6 +11,36 @@ public enum YAMLDocumentReader {
 
   /// Parses `source`; returns nil for a document with no content, or the syntax error.
   public static func read(_ source: SourceFile) -> Result<DocumentNode?, Diagnostic> {
+    readReportingAll(source).result
+  }
+
+  /// Parses `source` as ``read(_:)`` does; when keys are repeated, `more` holds the findings after the first:
+  /// every key given again in any mapping, each with a note at its first place (Yams stops at the first mapping).
+  static func readReportingAll(_ source: SourceFile) -> (result: Result<DocumentNode?, Diagnostic>, more: [Diagnostic])
+  {
+    let result = readFirst(source)
+    guard case .failure(let problem) = result, problem.message.hasPrefix(repeatedKeyPrefix) else { return (result, []) }
+    var findings: [Diagnostic] = []
+    for repeated in YAMLDuplicateKeys.find(in: source.text) {
+      findings.append(
+        Diagnostic(
+          .error,
+          "\(repeatedKeyPrefix)'\(FieldReader.shown(repeated.key))' appears more than once in one mapping; "
+            + "give each field once",
+          at: SourceLocation(path: source.path, line: repeated.line, column: repeated.column)))
+      findings.append(
+        Diagnostic(
+          .note, "'\(FieldReader.shown(repeated.key))' is first given here",
+          at: SourceLocation(path: source.path, line: repeated.firstLine, column: repeated.firstColumn)))
+    }
+    guard let first = findings.first else { return (result, []) }
+    return (.failure(first), Array(findings.dropFirst()))
+  }
+
+  /// How the finding of a repeated key starts.
+  private static let repeatedKeyPrefix = "malformed YAML: the key "
+
+  private static func readFirst(_ source: SourceFile) -> Result<DocumentNode?, Diagnostic> {
     let path = source.path
     if let offset = offsetOfExcessiveFlowNesting(source.bytes) {
       let (line, column) = SourceFile.position(ofByte: offset, in: source.bytes)
@@ -112,7 +142,7 @@ public enum YAMLDocumentReader {
     case .duplicatedKeysInMapping(let duplicates, let context):
       let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
       return Diagnostic(
-        .error, "malformed YAML: the key \(names) appears more than once in one mapping; give each field once",
+        .error, "\(repeatedKeyPrefix)\(names) appears more than once in one mapping; give each field once",
         at: at(context.mark))
     default:
       return Diagnostic(.error, "malformed YAML: \(error)", at: .start(of: path))
