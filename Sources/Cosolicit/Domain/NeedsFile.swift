@@ -11,8 +11,8 @@ public struct NeedsFile: Sendable, Equatable {
   var texts: [String]
   /// The write-ins of the file's lines, in file order.
   var writeIns: [NeedLine.WriteIn]
-  /// Whether the lines were resolved against a solicitation and a catalog (their lots and base quantities are
-  /// known), as in a workspace; a file checked alone is not.
+  /// Whether every line was resolved against a solicitation and a catalog (its lot, item and base quantity are
+  /// known), as in a workspace without errors; a file checked alone is not.
   var isResolved: Bool
 
   /// The participants whose agency could be read, each with its complete lines.
@@ -39,7 +39,7 @@ public struct NeedsFile: Sendable, Equatable {
       location: at(need.anchor), item: item, quantity: Located(need.quantity, at: at(need.quantityAt)),
       unit: Located(need.unitOfMeasure, at: at(need.unitAt)), commitment: need.commitment,
       deliverTo: text(need.deliverTo), needBy: need.needBy.map { Located($0, at: at(need.needByAt)) },
-      notes: text(need.notes), baseQuantity: isResolved ? need.baseQuantity : nil, isExact: need.isExact)
+      notes: text(need.notes), baseQuantity: need.isResolved ? need.baseQuantity : nil, isExact: need.isExact)
   }
 
   /// The text at `index`, or nil for -1.

@@ -13,6 +13,8 @@ struct NeedsFileBuilder {
   private var positions: [String: Int32] = [:]
   private var writeIns: [NeedLine.WriteIn] = []
   private var conversions: [Int64: UnitConversion?] = [:]
+  /// Whether a line was kept without its lot or catalog item (its problem is reported where it lies).
+  private var hasUnresolvedLine = false
 
   init(path: String, resolver: NeedsResolver) {
     self.path = path
@@ -41,15 +43,18 @@ struct NeedsFileBuilder {
     } else {
       return
     }
-    sections[section].lines.append(
-      ResolvedNeed(
-        item: resolution.item, itemText: itemText, isWriteIn: reading.catalogItem == nil, lot: resolution.lot,
-        unit: UnitTable.positions[unit.value.code] ?? 0, commitment: reading.commitment,
-        isExact: resolution.isExact, deliverTo: reading.deliverTo.map { intern($0) } ?? -1,
-        notes: reading.notes.map { intern($0) } ?? -1, needBy: reading.needBy?.value,
-        anchor: .init(reading.location), itemAt: .init(itemAt), quantityAt: .init(quantity.location),
-        unitAt: .init(unit.location), needByAt: reading.needBy.map { .init($0.location) } ?? .none,
-        quantity: quantity.value, baseQuantity: resolution.baseQuantity ?? quantity.value))
+    let need = ResolvedNeed(
+      item: resolution.item, itemText: itemText, isWriteIn: reading.catalogItem == nil,
+      // A line whose quantity could not be converted has no lot: it is not resolved.
+      lot: resolution.baseQuantity == nil ? -1 : resolution.lot,
+      unit: UnitTable.positions[unit.value.code] ?? 0, commitment: reading.commitment,
+      isExact: resolution.isExact, deliverTo: reading.deliverTo.map { intern($0) } ?? -1,
+      notes: reading.notes.map { intern($0) } ?? -1, needBy: reading.needBy?.value,
+      anchor: .init(reading.location), itemAt: .init(itemAt), quantityAt: .init(quantity.location),
+      unitAt: .init(unit.location), needByAt: reading.needBy.map { .init($0.location) } ?? .none,
+      quantity: quantity.value, baseQuantity: resolution.baseQuantity ?? quantity.value)
+    hasUnresolvedLine = hasUnresolvedLine || !need.isResolved
+    sections[section].lines.append(need)
   }
 
   /// Adds a line read and resolved without findings to the section at `section`.
@@ -75,6 +80,6 @@ struct NeedsFileBuilder {
   func finish(lineCount: Int) -> NeedsFile {
     NeedsFile(
       path: path, sections: sections, lineCount: lineCount, texts: texts, writeIns: writeIns,
-      isResolved: resolver.resolvesLines)
+      isResolved: resolver.resolvesLines && !hasUnresolvedLine)
   }
 }

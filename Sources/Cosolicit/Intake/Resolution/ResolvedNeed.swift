@@ -64,6 +64,9 @@ struct ResolvedNeed: Sendable, Equatable {
   /// The unit written.
   var unitOfMeasure: UnitOfMeasure { UnitTable.units[Int(unit)] }
 
+  /// Whether the line's lot (and catalog item, unless a write-in) are known.
+  var isResolved: Bool { lot >= 0 && (isWriteIn || item >= 0) }
+
   /// A key that orders need-by dates, undated last.
   var needByOrder: Int32 { needByDay > 0 ? needByDay : .max }
 
