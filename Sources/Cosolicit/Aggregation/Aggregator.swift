@@ -72,9 +72,7 @@ public enum Aggregator {
   /// clean workspace is aggregated, and a total that would lose digits is an error. An intake with errors, or
   /// files read alone, is returned as it is.
   public static func validate(_ intake: Intake) -> Intake {
-    guard intake.errorCount == 0, intake.isResolved, case .failure(let failure) = lots(of: intake),
-      !failure.diagnostics.isEmpty
-    else { return intake }
+    guard case .failure(let failure) = lots(of: intake), !failure.diagnostics.isEmpty else { return intake }
     var findings = DiagnosticCollector()
     findings.append(contentsOf: intake.diagnostics + failure.diagnostics)
     var checked = intake

@@ -117,41 +117,38 @@ struct LineBuilder {
     // Lines in lot order, catalog items and then write-ins within each lot, numbered across the solicitation.
     var linesByLot = [[PendingLine]](repeating: [], count: solicitation.lots.count)
     for line in pending { linesByLot[line.lot].append(line) }
+    // One pass in line order: each line's shares go into the store after those of the lines before it, a
+    // write-in's converted to the unit its line takes; the lines are numbered as they come.
     var references: [ShareStore.Reference] = []
     references.reserveCapacity(pending.reduce(0) { $0 + $1.shares.count })
     var writeInQuantities: [Int: (value: Decimal, isExact: Bool)] = [:]
-    var units: [UnitOfMeasure] = []
-    for line in linesByLot.joined() {
-      switch line.subject {
-      case .item(let index): units.append(items[index].unit)
-      case .writeIn:
-        let chosen = writeInUnit(line.shares)
-        units.append(chosen)
-        for (offset, reference) in line.shares.enumerated() {
-          if let conversion = UnitConversion.between(need(reference).unitOfMeasure, chosen) {
-            writeInQuantities[references.count + offset] = conversion.apply(to: need(reference).quantity)
+    var plans: [(lot: Int, number: Int, positions: Range<Int>, unit: UnitOfMeasure, line: PendingLine)] = []
+    for (lotIndex, lines) in linesByLot.enumerated() {
+      for line in lines {
+        let unit: UnitOfMeasure
+        switch line.subject {
+        case .item(let index): unit = items[index].unit
+        case .writeIn:
+          unit = writeInUnit(line.shares)
+          for (offset, reference) in line.shares.enumerated() {
+            if let conversion = UnitConversion.between(need(reference).unitOfMeasure, unit) {
+              writeInQuantities[references.count + offset] = conversion.apply(to: need(reference).quantity)
+            }
           }
         }
-      }
-      for reference in line.shares {
-        references.append(
-          ShareStore.Reference(owner: ownerOfSection[Int(reference.file)][Int(reference.section)], line: reference.line)
-        )
+        let positions = references.count..<(references.count + line.shares.count)
+        plans.append((lotIndex, plans.count + 1, positions, unit, line))
+        for reference in line.shares {
+          references.append(
+            ShareStore.Reference(
+              owner: ownerOfSection[Int(reference.file)][Int(reference.section)], line: reference.line))
+        }
       }
     }
     let store = ShareStore(
       owners: owners, lines: ownerLines, references: references, texts: files.map(\.texts), paths: paths,
       writeInQuantities: writeInQuantities)
-    // Numbered in order, then made on every core (each line sums its shares).
-    var plans: [(lot: Int, number: Int, positions: Range<Int>, unit: UnitOfMeasure, line: PendingLine)] = []
-    var start = 0
-    for (lotIndex, lines) in linesByLot.enumerated() {
-      for line in lines {
-        let positions = start..<(start + line.shares.count)
-        plans.append((lotIndex, plans.count + 1, positions, units[plans.count], line))
-        start = positions.upperBound
-      }
-    }
+    // Made on every core (each line sums its shares).
     let lots = solicitation.lots
     let made = ConcurrentMap.map(plans) { plan -> SolicitationLine in
       let shares = ShareList(store: store, positions: plan.positions)

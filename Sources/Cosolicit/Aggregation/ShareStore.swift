@@ -46,13 +46,18 @@ final class ShareStore: Sendable {
     return lines[Int(reference.owner)][Int(reference.line)]
   }
 
+  /// The quantity in its line's base unit of the share at `position`, whose needs line is `need`: a write-in's
+  /// as converted to its merged line's unit, else as intake resolved it.
+  func baseQuantity(at position: Int, of need: ResolvedNeed) -> (value: Decimal, isExact: Bool) {
+    writeInQuantities[position] ?? (need.baseQuantity, need.isExact)
+  }
+
   /// The figures of the share at `position`, without its texts.
   func figures(at position: Int) -> ShareFigures {
     let need = need(at: position)
-    let (quantity, isExact) = writeInQuantities[position] ?? (need.baseQuantity, need.isExact)
-    let owner = Int(references[position].owner)
+    let (quantity, isExact) = baseQuantity(at: position, of: need)
     return ShareFigures(
-      participant: owner, agencyID: owners[owner].agency.id.value, quantity: quantity, isExact: isExact,
+      agencyID: owners[Int(references[position].owner)].agency.id.value, quantity: quantity, isExact: isExact,
       commitment: need.commitment, needBy: need.needBy, hasNotes: need.notes >= 0)
   }
 
@@ -61,7 +66,7 @@ final class ShareStore: Sendable {
     let need = need(at: position)
     let owner = owners[Int(references[position].owner)]
     let file = Int(owner.file)
-    let (quantity, isExact) = writeInQuantities[position] ?? (need.baseQuantity, need.isExact)
+    let (quantity, isExact) = baseQuantity(at: position, of: need)
     return Share(
       agencyID: owner.agency.id.value, agencyName: owner.agency.name, quantity: quantity,
       originalQuantity: need.quantity, originalUnit: need.unitOfMeasure, commitment: need.commitment,
@@ -75,8 +80,6 @@ final class ShareStore: Sendable {
 
 /// What sums, checks and reviews need of a share, cheaper to read than the whole ``Share``.
 struct ShareFigures {
-  /// The participant's position in its store, or -1 for a share not in a store.
-  var participant: Int
   /// The participant's agency id.
   var agencyID: String
   /// The quantity in the line's base unit.
@@ -135,7 +138,7 @@ public struct ShareList: RandomAccessCollection, Sendable {
     case .list(let shares):
       let share = shares[position]
       return ShareFigures(
-        participant: -1, agencyID: share.agencyID, quantity: share.quantity, isExact: share.isExact,
+        agencyID: share.agencyID, quantity: share.quantity, isExact: share.isExact,
         commitment: share.commitment, needBy: share.needBy, hasNotes: !(share.notes ?? "").isEmpty)
     }
   }

@@ -16,11 +16,16 @@ public enum Identifier {
   /// Whether `a` and `b` are the same id: equal but for the case of ASCII letters.
   public static func same(_ a: String?, _ b: String?) -> Bool {
     guard let a, let b else { return a == nil && b == nil }
-    guard a.utf8.count == b.utf8.count else { return false }
-    return zip(a.utf8, b.utf8).allSatisfy { x, y in
-      x == y || (x | 0x20 == y | 0x20 && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(x | 0x20))
-    }
+    return sameBytes(a.utf8, b.utf8)
   }
+
+  /// Whether two ids' UTF-8 bytes are equal but for the case of ASCII letters.
+  static func sameBytes(_ a: some Collection<UInt8>, _ b: some Collection<UInt8>) -> Bool {
+    a.count == b.count && zip(a, b).allSatisfy { x, y in x == y || (x | 0x20 == y | 0x20 && isLetter(x)) }
+  }
+
+  /// Whether `byte` is an ASCII letter, in either case.
+  static func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
 
   /// What a valid id looks like, for messages.
   public static let rule = "letters, digits, '.', '_' and '-' only, starting with a letter or digit, at most 64"

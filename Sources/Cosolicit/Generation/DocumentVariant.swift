@@ -25,7 +25,7 @@ public enum DocumentVariant: String, CaseIterable, Sendable {
     case .piggyback:
       var committed = Decimal(0)
       var estimated = Decimal(0)
-      for share in line.shares {
+      for share in line.shares.figures {
         if Identifier.same(share.agencyID, leadAgency) && share.commitment == .binding {
           committed = ExactArithmetic.provenSum(committed, share.quantity)
         } else {

@@ -95,26 +95,20 @@ public enum NeedsReader {
   /// case are the same id): each place its first byte occurs, in either case, is found by `memchr` and compared.
   private static func contains(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeRawBufferPointer) -> Bool {
     guard let first = needle.first, let start = haystack.baseAddress else { return false }
-    let isLetter = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first | 0x20)
-    for variant in isLetter ? [first | 0x20, first & ~0x20] : [first] {
+    for variant in Identifier.isLetter(first) ? [first | 0x20, first & ~0x20] : [first] {
       var offset = 0
       while haystack.count - offset >= needle.count {
         guard let found = memchr(start + offset, Int32(variant), haystack.count - offset - needle.count + 1) else {
           break
         }
         let position = start.distance(to: UnsafeRawPointer(found))
-        let candidate = UnsafeRawBufferPointer(start: start + position, count: needle.count)
-        if zip(candidate, needle).allSatisfy({ $0 == $1 || ($0 | 0x20 == $1 | 0x20 && isASCIILetter($0)) }) {
+        if Identifier.sameBytes(UnsafeRawBufferPointer(start: start + position, count: needle.count), needle) {
           return true
         }
         offset = position + 1
       }
     }
     return false
-  }
-
-  private static func isASCIILetter(_ byte: UInt8) -> Bool {
-    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
   }
 
   private static func readTable(

@@ -62,12 +62,11 @@ struct NeedsTableScanner {
 
   private mutating func read() -> NeedsFile? {
     guard let header = nextNonBlankRow(), let columns = columns(of: header) else { return nil }
-    let headerNames = header
     var file = NeedsFileBuilder(path: path, resolver: resolver)
     var sectionByID: [String: Int] = [:]
     var lastAgency: (cells: [Cell], section: Int)?
     var records = 0
-    let tableColumns = TableRows.Columns(names: headerNames)
+    let tableColumns = TableRows.Columns(names: header)
     while true {
       switch nextRow() {
       case .decline: return nil
@@ -76,7 +75,7 @@ struct NeedsTableScanner {
       }
       if isBlankRow { continue }
       records += 1
-      guard cells.count == headerNames.count else { return nil }
+      guard cells.count == header.count else { return nil }
       let rowLine = line - 1
       let agencyCells = [cells[columns.agencyID], cells[columns.agencyName], cells[columns.agencyType]]
       let section: Int
@@ -104,7 +103,7 @@ struct NeedsTableScanner {
   ) -> Int? {
     guard let id = text(cells[columns.agencyID]), Identifier.isValid(id), let name = text(cells[columns.agencyName]),
       let typeText = text(cells[columns.agencyType]),
-      let type = EntityType(rawValue: typeText) ?? EntityType(rawValue: typeText.lowercased())
+      let type = EntityType.matching(typeText)
     else { return nil }
     if let known = sectionByID[Identifier.key(id)] {
       guard let first = file.sections[known].agency, first.name == name, first.type == type else { return nil }
@@ -132,7 +131,7 @@ struct NeedsTableScanner {
     else { return nil }
     var commitment = Commitment.binding
     if let word = commitmentText {
-      guard let given = Commitment(rawValue: word) ?? Commitment(rawValue: word.lowercased()) else { return nil }
+      guard let given = Commitment.matching(word) else { return nil }
       commitment = given
     }
     var needBy: CalendarDate?

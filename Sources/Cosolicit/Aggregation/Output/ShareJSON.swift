@@ -40,7 +40,7 @@ struct ShareJSON: Sendable {
       let need = store.need(at: position)
       let owner = Int(reference.owner)
       let file = Int(store.owners[owner].file)
-      let (quantity, isExact) = store.writeInQuantities[position] ?? (need.baseQuantity, need.isExact)
+      let (quantity, isExact) = store.baseQuantity(at: position, of: need)
       writer.element()
       writer.append(prefixes[0])
       writer.append(agencies[owner].id)

@@ -45,7 +45,8 @@ struct VariantDocument: DocumentModel {
     switch variant {
     case .joint: line.earliestNeedBy
     case .piggyback:
-      line.shares.filter { Identifier.same($0.agencyID, lead) && $0.commitment == .binding }.compactMap(\.needBy).min()
+      line.shares.figures.filter { Identifier.same($0.agencyID, lead) && $0.commitment == .binding }
+        .compactMap(\.needBy).min()
     }
   }
 

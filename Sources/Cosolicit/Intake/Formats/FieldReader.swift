@@ -259,7 +259,7 @@ public struct FieldReader {
     _ key: String, as type: K.Type, required: Bool = false, _ diagnostics: inout DiagnosticCollector
   ) -> Located<K>? {
     guard let text = text(key, required: required, &diagnostics) else { return nil }
-    guard let value = K(rawValue: text.value) ?? K(rawValue: text.value.lowercased()) else {
+    guard let value = K.matching(text.value) else {
       let words = K.allCases.map(\.rawValue)
       diagnostics.error(
         "\(context): '\(key)' '\(Self.shown(text.value))' is not one of: \(K.acceptedWords)"
