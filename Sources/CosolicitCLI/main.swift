@@ -8,7 +8,7 @@ struct CosolicitCommand: ParsableCommand {
     commandName: "cosolicit",
     abstract: "Plan joint solicitations: pool public agencies' committed needs into one competitive solicitation.",
     version: "0.1.0",
-    subcommands: [Build.self, Validate.self, Aggregate.self, CheckBid.self, Init.self, Sample.self]
+    subcommands: [Build.self, Validate.self, Aggregate.self, CheckBid.self, Forms.self, Init.self, Sample.self]
   )
 
   /// Without a subcommand there is nothing to do: a usage error.
