@@ -13,7 +13,8 @@ struct CosolicitCommand: ParsableCommand {
 
   /// Without a subcommand there is nothing to do: a usage error.
   func run() throws {
-    throw ValidationError("missing a subcommand; expected 'build', 'validate', 'aggregate', 'check-bid' or 'init'")
+    throw ValidationError(
+      "missing a subcommand; expected 'build', 'validate', 'aggregate', 'check-bid', 'forms' or 'init'")
   }
 
   /// Runs the command; usage errors exit with status 2, as the README documents.
