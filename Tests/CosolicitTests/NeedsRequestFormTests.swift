@@ -97,6 +97,21 @@ import Testing
     #expect(diagnostics.isEmpty, "the missing needs folder does not concern forms: \(diagnostics)")
   }
 
+  @Test func aDescriptionTooLongForACellIsCutWithAWarning() throws {
+    let sandbox = try Self.sandbox()
+    let long = String(repeating: "x", count: 40_000)
+    try sandbox.write("catalog.csv", "item,description,classification,unit\nX-1,\(long),UNSPSC:43211503,EA\n")
+    let (outcome, diagnostics) = Self.run(sandbox, [])
+    #expect(outcome != nil)
+    #expect(
+      diagnostics.map(\.severity) == [.warning]
+        && diagnostics.first?.message.contains("the workbook shows it cut") == true)
+    let cell = try #require(
+      try InspectedWorkbook.read(sandbox.path("forms/blank-needs.xlsx")).sheet("needs")?.cell("description", row: 2))
+    #expect(cell.value.count == SpreadsheetCell.maximumTextLength && cell.value.hasSuffix("…"))
+    #expect(try String(contentsOfFile: sandbox.path("forms/blank-needs.csv"), encoding: .utf8).contains(long))
+  }
+
   @Test func anUnknownParticipantIsAnErrorThatNamesTheKnownOnesAndNothingIsWritten() throws {
     let sandbox = try Self.sandbox()
     let (outcome, diagnostics) = Self.run(sandbox, ["example-sd-1", "pine-fier"])

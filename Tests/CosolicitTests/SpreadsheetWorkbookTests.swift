@@ -54,7 +54,7 @@ import ZIPFoundation
   @Test func aFormulaLikeTextIsAStringCellWithAQuotePrefix() throws {
     let data = try Self.workbook([.text("=cmd|' /C calc'!A0"), .text("plain")]).data()
     let sheet = try Self.part("xl/worksheets/sheet1.xml", of: data)
-    let quoted = SpreadsheetStyles.index(of: .plain, quoted: true)
+    let quoted = SpreadsheetStyle.index(of: .plain, quoted: true)
     #expect(sheet.contains(#"<c r="A1" s="\#(quoted)" t="inlineStr"><is><t>=cmd|' /C calc'!A0</t></is></c>"#))
     #expect(sheet.contains(#"<c r="B1" s="0" t="inlineStr">"#))
     #expect(!sheet.contains("<f>"), "never a formula")

@@ -63,7 +63,7 @@ public struct SpreadsheetWorkbook: Sendable {
       ("[Content_Types].xml", contentTypes(sheetCount: sheets.count)), ("_rels/.rels", Self.packageRelationships),
       ("docProps/app.xml", Self.application), ("docProps/core.xml", coreProperties),
       ("xl/workbook.xml", workbook(sheets)), ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets.count)),
-      ("xl/styles.xml", SpreadsheetStyles.text),
+      ("xl/styles.xml", SpreadsheetStyle.stylesPart),
     ]
     for (index, sheet) in sheets.enumerated() {
       let xml = WorksheetXML(sheet: sheet, isSelected: index == 0, listFormulas: formulas[index])

@@ -53,7 +53,7 @@ struct WorksheetXML {
     guard !sheet.columns.isEmpty else { return "" }
     var xml = "<cols>"
     for (index, column) in sheet.columns.enumerated() {
-      let style = column.style.map { #" style="\#(SpreadsheetStyles.index(of: $0, quoted: false))""# } ?? ""
+      let style = column.style.map { #" style="\#(SpreadsheetStyle.index(of: $0, quoted: false))""# } ?? ""
       xml += #"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(column.width)"\#(style) customWidth="1"/>"#
     }
     return xml + "</cols>"
@@ -65,10 +65,10 @@ struct WorksheetXML {
       let reference = SpreadsheetText.reference(column: column, row: number)
       switch cell {
       case .empty(let style), .text("", let style):
-        xml += #"<c r="\#(reference)" s="\#(SpreadsheetStyles.index(of: style, quoted: false))"/>"#
+        xml += #"<c r="\#(reference)" s="\#(SpreadsheetStyle.index(of: style, quoted: false))"/>"#
       case .number(let value, let style):
         xml +=
-          #"<c r="\#(reference)" s="\#(SpreadsheetStyles.index(of: style, quoted: false))">"#
+          #"<c r="\#(reference)" s="\#(SpreadsheetStyle.index(of: style, quoted: false))">"#
           + "<v>\(DecimalText.format(value))</v></c>"
       case .text(let value, let style):
         let text = SpreadsheetText.clipped(value, to: SpreadsheetCell.maximumTextLength)
@@ -76,7 +76,7 @@ struct WorksheetXML {
         let quoted = text.unicodeScalars.first.map { ["=", "+", "-", "@"].contains($0) } ?? false
         let space = SpreadsheetText.needsPreserve(text) ? #" xml:space="preserve""# : ""
         xml +=
-          #"<c r="\#(reference)" s="\#(SpreadsheetStyles.index(of: style, quoted: quoted))" t="inlineStr">"#
+          #"<c r="\#(reference)" s="\#(SpreadsheetStyle.index(of: style, quoted: quoted))" t="inlineStr">"#
           + "<is><t\(space)>\(SpreadsheetText.cell(text))</t></is></c>"
       }
     }

@@ -32,6 +32,12 @@ public enum NeedsRequestBuild {
     let catalog = files.catalogPath.flatMap { CatalogReader.read($0, &diagnostics) }
     if let catalog { CatalogChecks.check(catalog, against: solicitation, &diagnostics) }
     guard !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
+    for item in catalog?.items ?? [] where item.description.utf16.count > SpreadsheetCell.maximumTextLength {
+      diagnostics.warning(
+        "catalog item '\(item.id.value)': the description is longer than a spreadsheet cell holds "
+          + "(\(SpreadsheetCell.maximumTextLength) characters); the workbook shows it cut, ending with '…' (the CSV "
+          + "has it whole)", at: item.id.location)
+    }
 
     let known = NeedsRequestParticipants(solicitation: solicitation, needsPaths: files.needsPaths)
     var agencies: [Agency?] = []

@@ -1,6 +1,22 @@
-/// The workbook's fixed style table (`xl/styles.xml`): each ``SpreadsheetStyle`` twice, plain and with Excel's
-/// quote prefix, which keeps a text starting with `=`, `+`, `-` or `@` a text when a person edits the cell.
-enum SpreadsheetStyles {
+/// The formats a cell can have; every workbook carries the same fixed table of them.
+public enum SpreadsheetStyle: Int, CaseIterable, Sendable {
+  /// The default: General number format, regular font.
+  case plain
+  /// A header cell: bold on a light fill.
+  case header
+  /// A heading on an instructions sheet: bold, larger.
+  case title
+  /// Text that wraps inside its column, aligned to the top.
+  case wrapped
+  /// The Text number format (`@`): what a person types stays text as typed, a date or a leading `=` too.
+  case text
+  /// A price: thousands separators, at least two decimals and up to four.
+  case price
+}
+
+/// The workbook's fixed style table (`xl/styles.xml`): each style twice, plain and with Excel's quote prefix, which
+/// keeps a text starting with `=`, `+`, `-` or `@` a text when a person edits the cell.
+extension SpreadsheetStyle {
   /// The index in `cellXfs` of `style`, with the quote prefix when `quoted`.
   static func index(of style: SpreadsheetStyle, quoted: Bool) -> Int { style.rawValue * 2 + (quoted ? 1 : 0) }
 
@@ -20,9 +36,9 @@ enum SpreadsheetStyles {
   }
 
   /// The part's text.
-  static var text: String {
+  static var stylesPart: String {
     var xfs = ""
-    for style in SpreadsheetStyle.allCases {
+    for style in allCases {
       let (attributes, alignment) = format(style)
       for quoted in [false, true] {
         let prefix = quoted ? #" quotePrefix="1""# : ""
