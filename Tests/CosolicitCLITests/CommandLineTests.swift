@@ -11,7 +11,11 @@ import Testing
   @Test func validateExitsZeroOnTheExample() throws {
     let result = try run(["validate", "Examples/cascade-valley"])
     #expect(result.status == 0, "\(result.errorOutput)")
-    #expect(result.errorOutput == "checked 8 files: 7 participants, 99 lines; 0 errors, 0 warnings\n")
+    #expect(
+      result.errorOutput
+        == "Examples/cascade-valley/solicitation.yaml:65:9: note: invited agency 'pine-ridge-fire' (Pine Ridge Rural "
+        + "Fire Protection District) has not sent a needs file\n"
+        + "checked 8 files: 7 participants, 99 lines; 0 errors, 0 warnings\n")
   }
 
   @Test func validateDefaultsToTheCurrentFolder() throws {

@@ -10,7 +10,10 @@ import Testing
 
   @Test func cascadeValleyValidatesClean() {
     let intake = Intake.load(workspace: examples.appendingPathComponent("cascade-valley").path)
-    #expect(intake.diagnostics.isEmpty, "\(intake.listing)")
+    // Clean: no error, no warning; one note, for the invited agency that has not answered (pine-ridge-fire).
+    #expect(intake.diagnostics.map(\.severity) == [.note], "\(intake.listing)")
+    #expect(intake.diagnostics.first?.message.contains("invited agency 'pine-ridge-fire'") == true)
+    #expect(intake.solicitation?.invited?.count == 7)
     #expect(intake.participants.count >= 6)
     #expect(Set(intake.participants.compactMap(\.agency.type)).count >= 5)
     #expect((intake.solicitation?.lots.count ?? 0) >= 3)

@@ -25,6 +25,9 @@ public struct Solicitation: Sendable {
   public var currency: String
   /// The agency running the process.
   public var leadAgency: Agency?
+  /// The agencies invited to take part, in the order listed (`invited`); nil when the definition lists none, so
+  /// that any agency may send needs.
+  public var invited: [Agency]?
   /// The schedule of events.
   public var schedule: Schedule
   /// The last day participants may submit needs.
@@ -49,6 +52,11 @@ public struct Solicitation: Sendable {
 
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }
+
+  /// The invited agency with `id` (in any case), if the roster lists it.
+  public func invitedAgency(withID id: String) -> Agency? {
+    invited?.first { Identifier.same($0.id.value, id) }
+  }
 }
 
 extension Solicitation {

@@ -4,7 +4,7 @@ import Foundation
 public enum SolicitationReader {
   /// The top-level fields, in the order the README documents them.
   public static let fields = [
-    "id", "title", "description", "currency", "lead_agency", "schedule", "ordering_window_closes", "term",
+    "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
     "award_method", "lots", "evaluation", "cooperative", "formal_bid_threshold", "terms",
   ]
 
@@ -36,6 +36,7 @@ public enum SolicitationReader {
     if let reader = fields.mapping("lead_agency", known: AgencyReader.fields, required: true, &diagnostics) {
       leadAgency = AgencyReader.read(reader, &diagnostics)
     }
+    let invited = readInvited(fields, &diagnostics)
     let schedule = readSchedule(fields, &diagnostics)
     let window = fields.date("ordering_window_closes", required: true, &diagnostics)
     if let window, let issue = schedule.dates[.issue], window.value > issue.value {
@@ -67,10 +68,39 @@ public enum SolicitationReader {
     return Solicitation(
       path: path, id: id?.value ?? "", title: title?.value ?? "", description: description?.value,
       currency: currency.flatMap { CurrencyCode.isKnown($0.value) ? $0.value : nil } ?? "USD",
-      leadAgency: leadAgency, schedule: schedule, orderingWindowCloses: window, term: term,
+      leadAgency: leadAgency, invited: invited, schedule: schedule, orderingWindowCloses: window, term: term,
       awardMethod: awardMethod?.value, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
       cooperative: cooperative,
       formalBidThreshold: threshold?.value, terms: terms)
+  }
+
+  /// Reads the roster of invited agencies: agencies as the lead agency is written, ids unique in any case. The
+  /// lead agency may be listed too (its own form is then pre-filled from the entry); it takes part either way.
+  private static func readInvited(_ fields: FieldReader, _ diagnostics: inout DiagnosticCollector) -> [Agency]? {
+    guard let nodes = fields.list("invited", &diagnostics) else { return nil }
+    guard !nodes.isEmpty else {
+      diagnostics.error(
+        "solicitation: 'invited' is empty; list the invited agencies, or leave the field out when any agency may "
+          + "send needs", at: fields.location(of: "invited"))
+      return nil
+    }
+    var roster: [Agency] = []
+    for (index, node) in nodes.enumerated() {
+      guard
+        let reader = FieldReader(
+          node, context: "invited #\(index + 1)", known: AgencyReader.fields, diagnostics: &diagnostics),
+        let agency = AgencyReader.read(reader, &diagnostics)
+      else { continue }
+      if let first = roster.first(where: { Identifier.same($0.id.value, agency.id.value) }) {
+        diagnostics.error(
+          "invited #\(index + 1): agency '\(agency.id.value)' is invited twice (ids that differ only in case are the "
+            + "same id); list each agency once", at: agency.id.location)
+        diagnostics.note("'\(first.id.value)' is first listed here", at: first.id.location)
+        continue
+      }
+      roster.append(agency)
+    }
+    return roster
   }
 
   private static func readSchedule(_ fields: FieldReader, _ diagnostics: inout DiagnosticCollector) -> Schedule {

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import ZIPFoundation
 
 /// Writes a solicitation package: the rendered documents, `manifest.json` (every file's path, size and
 /// SHA-256) and `<id>.zip` holding them all, reproducibly (fixed timestamps and permissions, sorted entries) and
@@ -13,9 +12,6 @@ public enum SolicitationPackage {
 
     public var description: String { reason }
   }
-
-  /// The time stamped on every zip entry, so that the same inputs give the same bytes.
-  static let entryDate = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01T00:00:00Z
 
   /// The manifest of `files`: path, bytes and SHA-256 of each, sorted by path.
   public static func manifest(of files: [DocumentSet.File], solicitation: String) -> DocumentSet.File {
@@ -37,20 +33,10 @@ public enum SolicitationPackage {
     SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
   }
 
-  /// The zip of `files`, each under `folder/`, deflated, in path order, with fixed dates and permissions.
+  /// The zip of `files`, each under `folder/`, deflated, in path order, with fixed dates and permissions
+  /// (``DeterministicZip``).
   public static func zip(_ files: [DocumentSet.File], folder: String) throws -> Data {
-    let archive = try Archive(data: Data(), accessMode: .create)
-    for file in files.sorted(by: { $0.path < $1.path }) {
-      let data = file.data
-      try archive.addEntry(
-        with: "\(folder)/\(file.path)", type: .file, uncompressedSize: Int64(data.count), modificationDate: entryDate,
-        permissions: 0o644, compressionMethod: .deflate
-      ) { position, size in
-        data.subdata(in: Int(position)..<Int(position) + size)
-      }
-    }
-    guard let bytes = archive.data else { throw Failure(reason: "the zip archive could not be finished") }
-    return bytes
+    try DeterministicZip.archive(files.map { DeterministicZip.Entry(path: "\(folder)/\($0.path)", data: $0.data) })
   }
 
   /// Writes `files` with their manifest and zip to `output/<id>/`, replacing a previous package only once the
@@ -74,7 +60,7 @@ public enum SolicitationPackage {
     do {
       archive = try zip(contents, folder: id)
     } catch {
-      throw Failure(reason: "cannot make the zip archive: \(error)")
+      throw Failure(reason: "\(error)")
     }
     let fileManager = FileManager.default
     let root = URL(fileURLWithPath: output)

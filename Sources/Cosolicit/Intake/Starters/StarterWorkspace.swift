@@ -95,6 +95,18 @@ public enum StarterWorkspace {
       state: OR                       # USPS state code
       contact: {name: Pat Buyer, email: purchasing@example.gov, phone: "555-0100"}
 
+    # Optional: the agencies you invited (agencies as above; the lead agency takes part without being listed).
+    # 'cosolicit forms . --out forms --participant example-sd-1' pre-fills a needs request form from an entry;
+    # 'cosolicit validate' notes an invited agency without a needs file, and warns at a needs file from an agency
+    # not listed here. Leave the field out to accept needs from any agency.
+    invited:
+      - {id: example-sd-1, name: Example School District 1, type: k12, state: OR}
+      - id: example-sd-2
+        name: Example School District 2
+        type: k12
+        state: OR
+        contact: {name: Lee Clerk, email: business@example-sd-2.example.org}
+
     # Schedule of events: ISO dates (YYYY-MM-DD), each strictly after the one before.
     schedule:
       issue: 2027-03-01

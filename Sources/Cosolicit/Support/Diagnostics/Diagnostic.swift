@@ -16,6 +16,9 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
   public var location: SourceLocation
   /// What is wrong and what was expected, in one sentence without a trailing period.
   public var message: String
+  /// Whether a note stands on its own, as an observation (an invited agency that has sent no needs yet), rather
+  /// than adding context to the finding before it; sorting then places it by its own location.
+  public var standsAlone = false
 
   /// Creates a finding.
   public init(_ severity: Severity, _ message: String, at location: SourceLocation) {

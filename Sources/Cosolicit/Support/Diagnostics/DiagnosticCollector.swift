@@ -21,6 +21,14 @@ public struct DiagnosticCollector: Sendable {
     diagnostics.append(Diagnostic(.note, message, at: location))
   }
 
+  /// Records a note that stands on its own, attached to no other finding: an observation for the reader that
+  /// needs no change, such as an invited agency that has not sent its needs yet.
+  public mutating func standaloneNote(_ message: String, at location: SourceLocation) {
+    var note = Diagnostic(.note, message, at: location)
+    note.standsAlone = true
+    diagnostics.append(note)
+  }
+
   /// Records a finding made elsewhere, such as a reader's syntax error.
   public mutating func append(_ diagnostic: Diagnostic) {
     diagnostics.append(diagnostic)
@@ -40,11 +48,12 @@ public struct DiagnosticCollector: Sendable {
   /// Whether any error was recorded.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-  /// The findings ordered by file, then position, each note kept right after the finding it belongs to.
+  /// The findings ordered by file, then position, each note kept right after the finding it belongs to (a note
+  /// that stands alone is placed by its own position).
   public var sorted: [Diagnostic] {
     var groups: [[Diagnostic]] = []
     for diagnostic in diagnostics {
-      if diagnostic.severity == .note, !groups.isEmpty {
+      if diagnostic.severity == .note, !diagnostic.standsAlone, !groups.isEmpty {
         groups[groups.count - 1].append(diagnostic)
       } else {
         groups.append([diagnostic])

@@ -36,6 +36,20 @@ public enum AtomicFile {
   public static func write(
     to path: String, sparing inputs: [String] = [], _ produce: (_ emit: (String) throws -> Void) throws -> Void
   ) throws(Failure) {
+    try write(to: path, sparing: inputs, produce, bytes: { Data($0.utf8) })
+  }
+
+  /// Writes `data` to `path`, as ``write(to:sparing:_:)`` writes texts: whole or not at all.
+  public static func write(_ data: Data, to path: String, sparing inputs: [String] = []) throws(Failure) {
+    try write(to: path, sparing: inputs, { emit in try emit(data) }, bytes: { $0 })
+  }
+
+  /// Writes the chunks `produce` hands to its argument, in order, each as `bytes` gives it; see
+  /// ``write(to:sparing:_:)``.
+  private static func write<Chunk>(
+    to path: String, sparing inputs: [String], _ produce: (_ emit: (Chunk) throws -> Void) throws -> Void,
+    bytes: @escaping (Chunk) -> Data
+  ) throws(Failure) {
     var status = stat()
     let exists = stat(path, &status) == 0
     if exists {
@@ -44,7 +58,7 @@ public enum AtomicFile {
       }
       switch status.st_mode & S_IFMT {
       case S_IFREG: break
-      case S_IFCHR, S_IFIFO: return try writeThrough(to: path, produce)
+      case S_IFCHR, S_IFIFO: return try writeThrough(to: path, produce, bytes: bytes)
       case S_IFDIR: throw Failure(path: path, reason: "it is a folder; give a file name")
       case S_IFBLK: throw Failure(path: path, reason: "it is a block device; give a file name")
       default: throw Failure(path: path, reason: "it is not a regular file (a socket?); give a file name")
@@ -67,7 +81,7 @@ public enum AtomicFile {
       }
       let handle = try FileHandle(forWritingTo: temporary)
       do {
-        try produce { text in try handle.write(contentsOf: Data(text.utf8)) }
+        try produce { chunk in try handle.write(contentsOf: bytes(chunk)) }
         try handle.close()
       } catch {
         try? handle.close()
@@ -87,8 +101,8 @@ public enum AtomicFile {
 
   /// Writes the texts straight into a device or named pipe, which is not replaced; a pipe nobody reads from is
   /// an error rather than a wait.
-  private static func writeThrough(
-    to path: String, _ produce: (_ emit: (String) throws -> Void) throws -> Void
+  private static func writeThrough<Chunk>(
+    to path: String, _ produce: (_ emit: (Chunk) throws -> Void) throws -> Void, bytes: @escaping (Chunk) -> Data
   ) throws(Failure) {
     let descriptor = open(path, O_WRONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
@@ -99,7 +113,7 @@ public enum AtomicFile {
     _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     do {
-      try produce { text in try handle.write(contentsOf: Data(text.utf8)) }
+      try produce { chunk in try handle.write(contentsOf: bytes(chunk)) }
     } catch {
       throw Failure(path: path, reason: "\(error)")
     }

@@ -1,0 +1,129 @@
+import CosolicitTestSupport
+import Foundation
+import Testing
+
+/// `cosolicit forms` end to end: forms for the example's invited agencies, exit codes, and kits in which a
+/// participant checks its filled form with `cosolicit validate`.
+@Suite struct FormsCommandTests {
+  func run(_ arguments: [String], in folder: URL = repositoryRoot) throws -> ProgramRun {
+    try ProgramRun.cosolicit(arguments, in: folder)
+  }
+
+  @Test func writesAFormPerParticipantAndTheSameBytesEachTime() throws {
+    let output = try makeTemporaryFolder("forms")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let arguments = ["forms", "Examples/cascade-valley", "--participant", "pine-ridge-fire", "--participant"]
+    let first = try run(arguments + ["riverton-sd-12", "--out", output.appendingPathComponent("a").path])
+    #expect(first.status == 0, "\(first.errorOutput)")
+    #expect(first.output.contains("wrote 4 files to") && first.output.contains("  pine-ridge-fire-needs.xlsx\n"))
+    let second = try run(arguments + ["riverton-sd-12", "--out", output.appendingPathComponent("b").path])
+    #expect(second.status == 0, "\(second.errorOutput)")
+    for name in ["pine-ridge-fire-needs.xlsx", "pine-ridge-fire-needs.csv", "riverton-sd-12-needs.xlsx"] {
+      let a = try Data(contentsOf: output.appendingPathComponent("a/\(name)"))
+      #expect(try Data(contentsOf: output.appendingPathComponent("b/\(name)")) == a, "\(name)")
+    }
+    // The roster's entry for Riverton SD 12 gives no signer; its needs file does, and the form says so.
+    let workbook = try InspectedWorkbook.read(output.appendingPathComponent("a/riverton-sd-12-needs.xlsx").path)
+    let needs = try #require(workbook.sheet("needs"))
+    #expect(needs.cell("agency_name", row: 2)?.value == "Riverton School District 12")
+    #expect(needs.cell("signer_name", row: 2)?.value == "Kevin Albrecht")
+    #expect(needs.rows.count == 1 + 24 + 10)
+  }
+
+  @Test func anUnknownParticipantExitsOneAndWritesNothing() throws {
+    let output = try makeTemporaryFolder("forms")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let target = output.appendingPathComponent("out").path
+    let result = try run(["forms", "Examples/cascade-valley", "--out", target, "--participant", "pine-ridge-fir"])
+    #expect(result.status == 1)
+    #expect(result.errorOutput.contains("error: participant 'pine-ridge-fir' is not invited"))
+    #expect(result.errorOutput.contains("(did you mean 'pine-ridge-fire'?)"))
+    #expect(result.errorOutput.hasSuffix("error: no form was written\n"))
+    #expect(!FileManager.default.fileExists(atPath: target))
+    #expect(try run(["forms", "Examples/cascade-valley"]).status == 2, "--out is required")
+    #expect(try run(["forms", "Examples/invalid", "--out", target]).status == 1, "a workspace with errors")
+    #expect(!FileManager.default.fileExists(atPath: target))
+  }
+
+  /// A kit for the invited agency that has not answered: the participant fills its CSV form in the kit with a
+  /// script and checks it with `cosolicit validate`, which finds the kit's solicitation.yaml and catalog.
+  static func filledKit() throws -> (folder: URL, form: URL) {
+    let output = try makeTemporaryFolder("kit")
+    let made = try ProgramRun.cosolicit([
+      "forms", "Examples/cascade-valley", "--out", output.path, "--participant", "pine-ridge-fire", "--kit",
+    ])
+    #expect(made.status == 0, "\(made.errorOutput)")
+    let kit = output.appendingPathComponent("pine-ridge-fire")
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: kit.path).sorted() == [
+        "README.txt", "catalog.csv", "pine-ridge-fire-needs.csv", "pine-ridge-fire-needs.xlsx", "solicitation.yaml",
+      ])
+    let form = kit.appendingPathComponent("pine-ridge-fire-needs.csv")
+    // Quantities on two catalog rows, one of them in cases, and a write-in; a date before the term starts.
+    let script = """
+      import csv, sys
+      path = sys.argv[1]
+      with open(path, newline="", encoding="utf-8") as f:
+          rows = list(csv.DictReader(f))
+          header = list(rows[0].keys())
+      for row in rows:
+          if row["item"] == "TECH-LAP-14":
+              row.update(quantity="12", unit="EA", commitment="binding", deliver_to="Station 1", need_by="2027-08-02")
+          if row["item"] == "CUST-TWL-MF":
+              row.update(quantity="3", unit="case", commitment="estimate", deliver_to="Station 1", need_by="2026-01-05")
+      write_in = next(row for row in rows if not row["item"])
+      write_in.update(description="Microfiber cloths, 16 x 16 in", classification="UNSPSC:47131502", quantity="5",
+                      unit="DZN", deliver_to="Station 1", spec="lint free")
+      with open(path, "w", newline="", encoding="utf-8") as f:
+          writer = csv.DictWriter(f, fieldnames=header)
+          writer.writeheader()
+          writer.writerows(rows)
+      """
+    let filled = try ProgramRun.run("/usr/bin/env", ["python3", "-c", script, form.path])
+    #expect(filled.status == 0, "\(filled.errorOutput)")
+    return (output, form)
+  }
+
+  /// The kit's solicitation and catalog are found, so a filled form gets the real checks. Shown with the filled rows
+  /// copied into a CSV of the columns today's reader knows (the form's own file needs the reader of the csv-quirks
+  /// branch; see the next test): the catalog item, its packs and the term's dates are checked.
+  @Test func validateInAKitChecksAgainstTheKitsSolicitationAndCatalog() throws {
+    let (output, form) = try Self.filledKit()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let copy = form.deletingLastPathComponent().appendingPathComponent("filled.csv")
+    let script = """
+      import csv, sys
+      columns = ["agency_id", "agency_name", "agency_type", "item", "description", "classification", "quantity",
+                 "unit", "commitment", "deliver_to", "need_by", "notes"]
+      with open(sys.argv[1], newline="", encoding="utf-8") as f:
+          rows = [row for row in csv.DictReader(f) if row["quantity"]]
+      with open(sys.argv[2], "w", newline="", encoding="utf-8") as f:
+          writer = csv.DictWriter(f, fieldnames=columns, extrasaction="ignore")
+          writer.writeheader()
+          writer.writerows(rows)
+      """
+    #expect(try ProgramRun.run("/usr/bin/env", ["python3", "-c", script, form.path, copy.path]).status == 0)
+    let result = try run(["validate", copy.path])
+    #expect(result.status == 1)
+    let findings = result.errorOutput.split(separator: "\n").dropLast()
+    #expect(findings.count == 1, "\(result.errorOutput)")
+    #expect(findings.first?.hasPrefix(copy.path + ":") == true)
+    #expect(findings.first?.contains("need_by 2026-01-05 is before the contract term starts on 2027-07-01") == true)
+    #expect(result.errorOutput.hasSuffix("1 participant, 3 lines; 1 error, 0 warnings\n"), "\(result.errorOutput)")
+  }
+
+  /// The whole loop: the filled form validates, with the one real mistake (a date before the term starts) found
+  /// where it is. Needs the reader to take the form's columns (base_unit, packs, estimated_unit_price, spec, the
+  /// agency columns) and skip untouched rows, which the csv-quirks branch adds.
+  @Test(.disabled("needs form columns in the reader (csv-quirks branch)"))
+  func aFilledKitFormValidatesWithOnlyItsRealMistake() throws {
+    let (output, form) = try Self.filledKit()
+    defer { try? FileManager.default.removeItem(at: output) }
+    let result = try run(["validate", form.path])
+    #expect(result.status == 1)
+    let findings = result.errorOutput.split(separator: "\n").dropLast()
+    #expect(findings.count == 1, "\(result.errorOutput)")
+    #expect(findings.first?.contains("error: ") == true && findings.first?.contains("before the contract term") == true)
+    #expect(result.errorOutput.contains("1 participant,") && result.errorOutput.hasSuffix("1 error, 0 warnings\n"))
+  }
+}
