@@ -142,7 +142,7 @@ public struct Intake: Sendable {
         return NeedsReader.readAgencies(path, &ignored)
       }.compactMap { $0 }
       var crossChecked = DiagnosticCollector()
-      crossCheck(solicitation, catalog, otherNeeds + needs, &crossChecked)
+      crossCheck(solicitation, catalog, otherNeeds + needs, everyFile: false, &crossChecked)
       diagnostics.append(contentsOf: crossChecked.diagnostics.filter { named.contains($0.location.path) })
       intake.solicitation = intake.solicitation ?? solicitation
       intake.catalog = intake.catalog ?? catalog
@@ -160,13 +160,15 @@ public struct Intake: Sendable {
       files: intakes.flatMap(\.files), diagnostics: intakes.flatMap(\.diagnostics))
   }
 
+  /// Checks the files against each other; `everyFile` when `needs` are all the workspace's needs files.
   private static func crossCheck(
-    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], _ diagnostics: inout DiagnosticCollector
+    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], everyFile: Bool = true,
+    _ diagnostics: inout DiagnosticCollector
   ) {
     if let catalog, let solicitation {
       CatalogChecks.check(catalog, against: solicitation, &diagnostics)
     }
-    NeedsChecks(solicitation: solicitation).check(needs, &diagnostics)
+    NeedsChecks(solicitation: solicitation, everyFile: everyFile).check(needs, &diagnostics)
   }
 
   private enum Role { case solicitation, catalog, needs }

@@ -1,10 +1,14 @@
 import Foundation
 
 /// Checks participants' needs files against each other and the schedule: an agency that submits twice, a file
-/// submitted late. Each line was checked as it was read (``NeedsResolver``).
+/// submitted late, and the lead agency's decisions on late files. Each line was checked as it was read
+/// (``NeedsResolver``).
 struct NeedsChecks {
   /// The solicitation, when one was read.
   var solicitation: Solicitation?
+  /// Whether the files checked are all the workspace's needs files, so that an agency none of them names is no
+  /// participant; false when files are validated one by one.
+  var everyFile = true
 
   func check(_ files: [NeedsFile], _ diagnostics: inout DiagnosticCollector) {
     var firstPlace: [String: Agency] = [:]
@@ -24,15 +28,46 @@ struct NeedsChecks {
       }
       check(section, &diagnostics)
     }
+    guard everyFile, let decisions = solicitation?.lateSubmissions else { return }
+    for (list, ids) in [("accept", decisions.accepted), ("reject", decisions.rejected)] {
+      for id in ids where firstPlace[Identifier.key(id.value)] == nil {
+        diagnostics.error(
+          "late_submissions.\(list): '\(id.value)' is not a participant: no needs file names that agency"
+            + NearestName.hint(for: id.value, among: firstPlace.values.map(\.id.value).sorted()),
+          at: id.location)
+      }
+    }
   }
 
   private func check(_ section: NeedsSection, _ diagnostics: inout DiagnosticCollector) {
-    if let submitted = section.submitted, let window = solicitation?.orderingWindowCloses,
-      submitted.value > window.value
-    {
+    guard let solicitation, let window = solicitation.orderingWindowCloses else { return }
+    let submitted = section.submitted
+    let isLate = submitted.map { $0.value > window.value } ?? false
+    guard let agency = section.agency,
+      let (decision, listed) = solicitation.lateSubmissions.decision(for: agency.id.value)
+    else {
+      if let submitted, isLate {
+        diagnostics.warning(
+          "submitted \(submitted.value) is after the ordering window closed on \(window.value); the file is late: "
+            + "the lead agency accepts or rejects it under late_submissions in solicitation.yaml",
+          at: submitted.location)
+      }
+      return
+    }
+    if let submitted, !isLate {
+      let effect = decision == .accept ? "the entry changes nothing" : "it is left out all the same"
       diagnostics.warning(
-        "submitted \(submitted.value) is after the ordering window closed on \(window.value); the file is late, "
-          + "and the lead agency must accept it or remove it", at: submitted.location)
+        "late_submissions.\(decision.rawValue): '\(listed.value)' is listed, but its needs file was submitted on "
+          + "\(submitted.value), by the close of the ordering window on \(window.value), so it is not late; "
+          + "\(effect). Remove the entry if the file is on time", at: listed.location)
+      diagnostics.note("the file's submission date is here", at: submitted.location)
+    }
+    if decision == .reject {
+      let when = submitted.map { isLate ? " (submitted \($0.value), after the window closed on \(window.value))" : "" }
+      diagnostics.remark(
+        "the needs of '\(agency.id.value)'\(when ?? "") are rejected as late by late_submissions in "
+          + "solicitation.yaml; they are left out of the aggregation and the documents",
+        at: submitted?.location ?? agency.id.location)
     }
   }
 }

@@ -5,7 +5,7 @@ public enum SolicitationReader {
   /// The top-level fields, in the order the README documents them.
   public static let fields = [
     "id", "title", "description", "currency", "lead_agency", "schedule", "ordering_window_closes", "term",
-    "award_method", "lots", "evaluation", "cooperative", "formal_bid_threshold", "terms",
+    "award_method", "lots", "evaluation", "cooperative", "formal_bid_threshold", "terms", "late_submissions",
   ]
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
@@ -62,6 +62,7 @@ public enum SolicitationReader {
       reader.finish(&diagnostics)
     }
     let description = fields.text("description", &diagnostics)
+    let lateSubmissions = readLateSubmissions(fields, &diagnostics)
     fields.finish(&diagnostics)
 
     return Solicitation(
@@ -70,7 +71,7 @@ public enum SolicitationReader {
       leadAgency: leadAgency, schedule: schedule, orderingWindowCloses: window, term: term,
       awardMethod: awardMethod?.value, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
       cooperative: cooperative,
-      formalBidThreshold: threshold?.value, terms: terms)
+      formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions)
   }
 
   private static func readSchedule(_ fields: FieldReader, _ diagnostics: inout DiagnosticCollector) -> Schedule {

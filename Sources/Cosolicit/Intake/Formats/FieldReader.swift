@@ -226,7 +226,7 @@ public struct FieldReader {
   ) -> Located<Decimal>? {
     guard let text = text(key, required: required, &diagnostics) else { return nil }
     let expected = positive ? "a positive decimal number" : "a decimal number of zero or more"
-    switch DecimalText.parse(text.value) {
+    switch DecimalText.parse(text.value, thousands: true) {
     case .failure(let problem):
       diagnostics.error(
         "\(context): '\(key)' '\(Self.shown(text.value))' \(problem); expected \(expected)", at: text.location)

@@ -21,6 +21,12 @@ public struct DiagnosticCollector: Sendable {
     diagnostics.append(Diagnostic(.note, message, at: location))
   }
 
+  /// Records a note that stands alone, at `location`: something to know that is no problem and follows no
+  /// other finding.
+  public mutating func remark(_ message: String, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(.note, message, at: location, standsAlone: true))
+  }
+
   /// Records a finding made elsewhere, such as a reader's syntax error.
   public mutating func append(_ diagnostic: Diagnostic) {
     diagnostics.append(diagnostic)
@@ -40,11 +46,12 @@ public struct DiagnosticCollector: Sendable {
   /// Whether any error was recorded.
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-  /// The findings ordered by file, then position, each note kept right after the finding it belongs to.
+  /// The findings ordered by file, then position, each note kept right after the finding it belongs to (a note
+  /// that stands alone is ordered by its own place).
   public var sorted: [Diagnostic] {
     var groups: [[Diagnostic]] = []
     for diagnostic in diagnostics {
-      if diagnostic.severity == .note, !groups.isEmpty {
+      if diagnostic.severity == .note, !diagnostic.standsAlone, !groups.isEmpty {
         groups[groups.count - 1].append(diagnostic)
       } else {
         groups.append([diagnostic])
