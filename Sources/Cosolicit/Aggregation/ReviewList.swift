@@ -49,42 +49,42 @@ enum ReviewList {
     _ solicitation: Solicitation, participants: [ParticipantSummary], rejected: [ParticipantSummary]
   ) -> [ReviewItem] {
     let window = solicitation.orderingWindowCloses?.value
+    /// What the participant's submission date says: late after the window, or nil.
     func lateness(_ participant: ParticipantSummary) -> String? {
       guard let submitted = participant.submitted, let window, submitted > window else { return nil }
-      return "submitted its needs on \(submitted), after the ordering window closed on \(window)"
+      return "\(participant.agency.id.value) submitted its needs on \(submitted), after the ordering window closed on "
+        + "\(window)"
     }
     var items: [ReviewItem] = []
+    func add(_ kind: ReviewItem.Kind, _ participant: ParticipantSummary, _ message: String) {
+      items.append(
+        ReviewItem(
+          kind: kind, message: message, line: nil, agencyID: participant.agency.id.value,
+          sources: [.start(of: participant.path)]))
+    }
     for participant in participants {
       let id = participant.agency.id.value
       let late = lateness(participant)
-      let item: (kind: ReviewItem.Kind, message: String)
       switch solicitation.lateSubmissions.decision(for: id)?.decision {
       case .accept where late != nil || participant.submitted == nil:
-        item = (
-          .lateFileAccepted,
-          "\(id) \(late ?? "submitted its needs late"); the late file is accepted by the lead agency "
-            + "(late_submissions.accept)"
-        )
+        add(
+          .lateFileAccepted, participant,
+          "\(late ?? "\(id)'s needs file came in late"); the late file is accepted by the lead agency "
+            + "(late_submissions.accept)")
       case nil where late != nil:
-        item = (
-          .lateFile,
-          "\(id) \(late ?? ""); accept the late file or reject it under late_submissions in solicitation.yaml"
-        )
+        add(
+          .lateFile, participant,
+          "\(late ?? id); accept the late file or reject it under late_submissions in solicitation.yaml")
       default: continue
       }
-      items.append(
-        ReviewItem(
-          kind: item.kind, message: item.message, line: nil, agencyID: id, sources: [.start(of: participant.path)]))
     }
     for participant in rejected {
-      let id = participant.agency.id.value
-      items.append(
-        ReviewItem(
-          kind: .lateFileRejected,
-          message: "\(id) \(lateness(participant) ?? "submitted its needs late"); the late file is rejected by the "
-            + "lead agency (late_submissions.reject): its \(participant.lineCount) line"
-            + "\(participant.lineCount == 1 ? " is" : "s are") left out of the solicitation and its documents",
-          line: nil, agencyID: id, sources: [.start(of: participant.path)]))
+      let lines = "\(participant.lineCount) line\(participant.lineCount == 1 ? " is" : "s are")"
+      add(
+        .lateFileRejected, participant,
+        "\(lateness(participant) ?? "\(participant.agency.id.value)'s needs file came in late"); the late file is "
+          + "rejected by the lead agency (late_submissions.reject): its \(lines) left out of the solicitation and its "
+          + "documents")
     }
     return items
   }

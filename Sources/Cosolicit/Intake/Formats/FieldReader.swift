@@ -220,7 +220,8 @@ public struct FieldReader {
     return Located(date, at: text.location)
   }
 
-  /// The field as an exact decimal; `positive` demands more than zero, otherwise zero or more.
+  /// The field as an exact decimal; `positive` demands more than zero, otherwise zero or more. Thousands may be
+  /// grouped with commas as US writing does (`10,000`, `1,234.5`); other groupings are errors that say why.
   public func decimal(
     _ key: String, required: Bool = false, positive: Bool, _ diagnostics: inout DiagnosticCollector
   ) -> Located<Decimal>? {
