@@ -108,6 +108,15 @@ import Testing
     intake.expect(.warning, at: "needs/late-rejected.yaml", 2, 12, "the file is late")
   }
 
+  /// A needs file that cannot be read may be the one naming the agency: no "not a participant" error then.
+  @Test func anUnreadableNeedsFileMayNameAnyAgency() throws {
+    let broken = SourceFile(path: "needs/broken.yaml", text: "agency: {id: late-x, name: [\n")
+    let intake = try Self.load(
+      MarkedText("late_submissions: {reject: [late-x]}\n"), Self.threeFiles + [broken])
+    #expect(intake.errorCount == 1, "\(intake.listing)")
+    #expect(!intake.diagnostics.contains { $0.message.contains("is not a participant") })
+  }
+
   /// The number of lines of the fixture's solicitation.yaml, after which the decisions are appended.
   static func solicitationLines() throws -> Int {
     try InMemoryDiagnosticsTests.context().solicitation.text.split(separator: "\n", omittingEmptySubsequences: false)

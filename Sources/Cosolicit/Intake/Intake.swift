@@ -61,7 +61,7 @@ public struct Intake: Sendable {
     }
     for (_, findings) in read { diagnostics.append(contentsOf: findings) }
     let needs = read.compactMap(\.0)
-    crossCheck(solicitation, catalog, needs, &diagnostics)
+    crossCheck(solicitation, catalog, needs, everyFile: needs.count == read.count, &diagnostics)
     let files = [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
     return Intake(
       solicitation: solicitation, catalog: catalog, needs: needs, files: files, root: workspace.root,
@@ -162,7 +162,7 @@ public struct Intake: Sendable {
 
   /// Checks the files against each other; `everyFile` when `needs` are all the workspace's needs files.
   private static func crossCheck(
-    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], everyFile: Bool = true,
+    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], everyFile: Bool,
     _ diagnostics: inout DiagnosticCollector
   ) {
     if let catalog, let solicitation {

@@ -7,7 +7,7 @@ struct NeedsChecks {
   /// The solicitation, when one was read.
   var solicitation: Solicitation?
   /// Whether the files checked are all the workspace's needs files, so that an agency none of them names is no
-  /// participant; false when files are validated one by one.
+  /// participant; false when files are validated one by one, or a needs file could not be read at all.
   var everyFile = true
 
   func check(_ files: [NeedsFile], _ diagnostics: inout DiagnosticCollector) {
@@ -28,7 +28,9 @@ struct NeedsChecks {
       }
       check(section, &diagnostics)
     }
-    guard everyFile, let decisions = solicitation?.lateSubmissions else { return }
+    // Whether an agency is a participant is known only when every needs file and every agency in it was read.
+    let everyAgency = everyFile && files.allSatisfy { $0.sections.allSatisfy { $0.agency != nil } }
+    guard everyAgency, let decisions = solicitation?.lateSubmissions else { return }
     for (list, ids) in [("accept", decisions.accepted), ("reject", decisions.rejected)] {
       for id in ids where firstPlace[Identifier.key(id.value)] == nil {
         diagnostics.error(
