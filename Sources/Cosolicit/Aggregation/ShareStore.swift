@@ -58,7 +58,7 @@ final class ShareStore: Sendable {
     let (quantity, isExact) = baseQuantity(at: position, of: need)
     return ShareFigures(
       agencyID: owners[Int(references[position].owner)].agency.id.value, quantity: quantity, isExact: isExact,
-      commitment: need.commitment, needBy: need.needBy, hasSpec: need.spec >= 0)
+      commitment: need.commitment, needBy: need.needBy)
   }
 
   /// The share at `position`, in its line's base unit.
@@ -91,8 +91,6 @@ struct ShareFigures {
   var commitment: Commitment
   /// The date delivery is needed by.
   var needBy: CalendarDate?
-  /// Whether the share has a requirement for the supplier.
-  var hasSpec: Bool
 }
 
 /// The shares of one solicitation line, in order: a view of the ``ShareStore`` that makes each ``Share`` as it
@@ -140,7 +138,7 @@ public struct ShareList: RandomAccessCollection, Sendable {
       let share = shares[position]
       return ShareFigures(
         agencyID: share.agencyID, quantity: share.quantity, isExact: share.isExact,
-        commitment: share.commitment, needBy: share.needBy, hasSpec: !(share.spec ?? "").isEmpty)
+        commitment: share.commitment, needBy: share.needBy)
     }
   }
 
