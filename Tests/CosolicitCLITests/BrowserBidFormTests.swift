@@ -16,7 +16,8 @@ import Testing
 
   static var required: Bool { ProcessInfo.processInfo.environment["COSOLICIT_REQUIRE_BROWSER"] == "1" }
 
-  /// A copy of the small fixture workspace with a write-in whose description is hostile markup.
+  /// A copy of the small fixture workspace with a write-in whose description is hostile markup, and hostile specs
+  /// on it and on a catalog line.
   static func hostileWorkspace(in folder: URL) throws -> URL {
     let workspace = folder.appendingPathComponent("hostile-workspace")
     try FileManager.default.copyItem(
@@ -29,6 +30,8 @@ import Testing
         classification: UNSPSC:43211599
         quantity: 3
         unit: each
+        spec: "Spec <i>x</i> & \\"y\\" ]]>"
+      - {item: LAPTOP-14, quantity: 1, unit: each, spec: "<img src=x onerror=alert(2)> & 'z'"}
 
     """.write(to: workspace.appendingPathComponent("needs/hostile.yaml"), atomically: true, encoding: .utf8)
     return workspace

@@ -79,15 +79,44 @@ import Testing
       commitment: estimate
       deliver_to: Office
       items:
-        - {item: LAPTOP-14, quantity: 5, unit: each, notes: "Needs touch screens", need_by: 2032-01-01}
+        - {item: LAPTOP-14, quantity: 5, unit: each, spec: "Touch screen", need_by: 2032-01-01}
 
       """)
+    try sandbox.write(
+      "needs/accepted.yaml",
+      """
+      agency: {id: accepted-town, name: Accepted Town, type: city}
+      submitted: 2027-03-02
+      deliver_to: Town Hall
+      items:
+        - {item: LAPTOP-14, quantity: 2, unit: each, spec: "Backlit keyboard", notes: "For the clerk"}
+
+      """)
+    try sandbox.write(
+      "needs/rejected.yaml",
+      """
+      agency: {id: rejected-town, name: Rejected Town, type: city}
+      submitted: 2027-03-03
+      deliver_to: Town Hall
+      items:
+        - {item: MONITOR-24, quantity: 7, unit: each}
+
+      """)
+    let solicitation = try String(contentsOfFile: sandbox.path("solicitation.yaml"), encoding: .utf8)
+    try sandbox.write(
+      "solicitation.yaml", solicitation + "late_submissions: {accept: [accepted-town], reject: [Rejected-Town]}\n")
     let joint = try aggregate(sandbox)
     let kinds = Set(joint.review.map(\.kind))
     #expect(Set(ReviewItem.Kind.allCases) == kinds, "\(joint.review.map(\.message))")
-    // SD 1 notes "Teacher refresh" on LAPTOP-14, the late district "Needs touch screens".
-    #expect(joint.review.contains { $0.kind == .differingNotes && $0.line == 1 })
+    // The late district asks for a touch screen on LAPTOP-14, the accepted town for a backlit keyboard; SD 1's
+    // note "Teacher refresh" is context, not a spec.
+    let specs = try #require(joint.review.first { $0.kind == .differingSpecs })
+    #expect(specs.line == 1 && specs.message.contains("late-district: \"Touch screen\""), "\(specs.message)")
+    #expect(!specs.message.contains("Teacher refresh"))
     #expect(joint.review.contains { $0.kind == .needByOutsideTerm && $0.agencyID == "late-district" })
+    #expect(joint.review.contains { $0.kind == .lateFile && $0.agencyID == "late-district" })
+    #expect(joint.review.filter { $0.agencyID == "accepted-town" }.map(\.kind) == [.lateFileAccepted])
+    #expect(joint.review.filter { $0.agencyID == "rejected-town" }.map(\.kind) == [.lateFileRejected])
   }
 
   @Test func aWorkspaceWithErrorsIsRefusedWithItsFindings() {

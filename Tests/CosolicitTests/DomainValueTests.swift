@@ -33,6 +33,46 @@ import Testing
     #expect(DecimalText.format(Decimal(string: "105.6688")!) == "105.6688")
   }
 
+  @Test func thousandsSeparatorsInTheUSPatternAreReadExactly() throws {
+    for (text, value) in [
+      ("10,000", "10000"), ("1,234.5", "1234.5"), ("1,234,567.25", "1234567.25"), ("-1,000", "-1000"),
+      (" 999,999,999,999.999 ", "999999999999.999"), ("1,200", "1200"), ("0.5", "0.5"), ("1234", "1234"),
+    ] {
+      #expect(try DecimalText.parse(text, thousands: true).get() == Decimal(string: value), "\(text)")
+    }
+    // Where input files are not read (a bid's xs:decimal), a comma stays an error.
+    #expect(DecimalText.parse("1,200") == .failure(.groupingSeparator))
+    #expect(DecimalText.parse("1,234,567,890,123,456", thousands: true) == .failure(.tooManyDigits))
+  }
+
+  @Test(arguments: [
+    ("1,2", "a comma must be followed by groups of three digits; for a decimal comma write 1.2"),
+    ("1,2345", "a comma must be followed by groups of three digits; for a decimal comma write 1.2345"),
+    ("1,234,56", "a comma must be followed by groups of three digits"),
+    ("0,500", "after one to three digits, not starting with 0; for a decimal comma write 0.500"),
+    ("1234,567", "after one to three digits, not starting with 0; for a decimal comma write 1234.567"),
+    ("1.234,5", "the European format, with '.' between thousands and ',' before the decimals; write 1234.5"),
+    ("1.234.567", "the European format, with '.' between thousands; write 1234567"),
+    ("12,34,567", "groups digits in twos (the Indian format); write 1234567 or 1,234,567"),
+    ("1,00,000.5", "the Indian format); write 100000.5 or 100,000.5"),
+    (",123", "it starts with a comma"),
+    ("1,", "it ends with a comma"),
+    ("1,,234", "it has two commas in a row"),
+  ])
+  func otherGroupingsSayWhyTheyAreAmbiguous(text: String, reason: String) {
+    guard case .failure(.misgrouped(let found)) = DecimalText.parse(text, thousands: true) else {
+      Issue.record("\(text) was read as \(DecimalText.parse(text, thousands: true))")
+      return
+    }
+    #expect(found.contains(reason), "\(text): \(found)")
+  }
+
+  @Test func groupedTextThatIsNoNumberIsNotANumber() {
+    for text in ["1,2a", "1,234.", "1,234.5.6", "1.2.3", "a,bcd", "1,234e3"] {
+      #expect(DecimalText.parse(text, thousands: true) == .failure(.notANumber), "\(text)")
+    }
+  }
+
   @Test func theFormatMemoGivesWhatFormattingGives() {
     // Equal values written differently (trailing zeros in the significand) and values that differ only far down.
     var memo = DecimalText.Memo()

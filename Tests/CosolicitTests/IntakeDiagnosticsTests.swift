@@ -74,7 +74,10 @@ import Testing
     (7, "'quantity' is -5; expected a positive decimal number"),
     (8, "'quantity' is 0; expected a positive decimal number"),
     (9, "'quantity' 'twelve' is not a decimal number"),
-    (10, "'quantity' '1,200' uses a thousands separator"),
+    (
+      10,
+      "'quantity' '1,2' is ambiguous: a comma must be followed by groups of three digits; for a decimal comma write 1.2"
+    ),
     (11, "'quantity' '1e3' is not a decimal number"),
   ])
   func quantityMustBeAPositiveDecimal(line: Int, message: String) throws {

@@ -148,7 +148,7 @@ import Testing
     var collector = DiagnosticCollector()
     collector.warning("late", at: SourceLocation(path: "b.yaml", line: 9, column: 1))
     collector.note("first seen", at: SourceLocation(path: "z.yaml", line: 1, column: 1))
-    collector.standaloneNote("not answered", at: SourceLocation(path: "a.yaml", line: 2, column: 3))
+    collector.remark("not answered", at: SourceLocation(path: "a.yaml", line: 2, column: 3))
     #expect(collector.sorted.map(\.message) == ["not answered", "late", "first seen"])
   }
 

@@ -15,7 +15,11 @@ import Testing
         ? troubled.randomElement(using: &random)!
         : clean.randomElement(using: &random)!
     }
-    var columns = NeedsReader.csvColumns.filter { _ in Int.random(in: 0..<6, using: &random) > 0 }
+    // A needs request form (with base_unit) one time in three.
+    var columns = NeedsReader.csvColumns.filter { name in
+      NeedsReader.formColumns.contains(name)
+        ? Int.random(in: 0..<3, using: &random) == 0 : Int.random(in: 0..<6, using: &random) > 0
+    }
     for required in ["agency_id", "agency_name", "agency_type", "quantity", "unit"] where !columns.contains(required) {
       columns.append(required)
     }
@@ -42,15 +46,37 @@ import Testing
         "item": isWriteIn ? "" : pick([item], ["LAPTOP-15", " LAPTOP-14", "lap top"]),
         "description": isWriteIn ? pick(["\"Desk, standing\""], ["", "\"Desk \"\"XL\"\"\""]) : pick([""], ["unused"]),
         "classification": isWriteIn ? pick(["UNSPSC:43211999"], ["UNSPSC:5611", "99", "UNSPSC:43211503"]) : "",
-        "quantity": pick(["12", "12.5", "1", "400"], ["0", "1,200", "abc", " 5", "-2", "1e3", "0.0000001"]),
+        "quantity": pick(
+          ["12", "12.5", "1", "400", "\"1,200\"", "\"1,234.5\""],
+          ["0", "1,200", "abc", " 5", "-2", "1e3", "0.0000001", "\"1,2\"", "\"1.234,5\"", "\"12,34,567\""]),
         "unit": isWriteIn
           ? pick(["each", "EA"], ["ton", "widgets"]) : pick(units, ["lb", "ton", "Cases", "widgets", "XBX"]),
         "commitment": pick(["", "binding", "estimate"], ["Estimate", "maybe", "BINDING"]),
         "deliver_to": pick(["Site 1", "\"Main St, 5\""], ["", "Café", " Site", "\"He said \"\"x\"\"\"", "\"a\nb\""]),
         "need_by": pick(["", "2027-08-01", "2028-03-15"], ["2026-01-01", "2035-01-01", "2027-02-30", "soon"]),
+        "spec": pick(["", "Asset tags", "\"Fragrance free, unscented\""], ["x\ty", " padded", "\u{2}"]),
         "notes": pick(["", "note", "Teacher refresh"], ["x\ty", "\"two\nlines\"", "\u{1}", "bad\"quote"]),
+        // The agency's details: the same for each of its rows when clean, or left empty.
+        "agency_state": pick(["", "OR"], ["Oregon", "ZZ", "WA"]),
+        "contact_name": pick(["", "Pat Buyer"], ["Other Person", " Pat"]),
+        "contact_email": pick(["", "pat@\(agency).example.org"], ["pat at sd", "other@\(agency).example.org"]),
+        "contact_phone": pick(["", "555-0100"], ["555-0199"]),
+        "signer_name": pick(["Sam Lee"], ["", "Other Signer"]),
+        "signer_title": pick(["", "Superintendent"], ["Clerk"]),
+        "submitted": pick(["", "2027-02-01"], ["2027-02-02", "Feb 1", "2027-02-30"]),
+        // A form's informational columns, read by nobody.
+        "base_unit": pick(["EA", ""], ["\"\"", "??"]),
+        "packs": pick(["", "XCS=16"], ["XCS=1,2"]),
+        "estimated_unit_price": pick(["950.00", ""], ["abc"]),
       ]
-      var row = columns.map { cells[$0] ?? "" }
+      let isUnusedFormRow = columns.contains("base_unit") && Int.random(in: 0..<4, using: &random) == 0
+      if Int.random(in: 0..<20, using: &random) == 0 {
+        // A blank row, as spreadsheets export one: commas only, or spaces.
+        text += pick([String(repeating: ",", count: columns.count - 1), ",,", " , "], ["\"\",", "\u{A0},"]) + lineEnd
+      }
+      var row = columns.map { column in
+        isUnusedFormRow && NeedsReader.fillInColumns.contains(column) ? pick([""], [" "]) : cells[column] ?? ""
+      }
       if Int.random(in: 0..<100, using: &random) < trouble / 3 { row.removeLast() }
       text += row.joined(separator: ",") + lineEnd
       if Int.random(in: 0..<100, using: &random) < trouble / 3 { text += lineEnd }
@@ -98,5 +124,44 @@ import Testing
     let spaced = SourceFile(path: "x.csv", bytes: Array((header + "sd-1,District,k12,LAPTOP-14,5,each,Site \n").utf8))
     #expect(NeedsTableScanner.read(clean, resolver: resolver) != nil)
     #expect(NeedsTableScanner.read(spaced, resolver: resolver) == nil)
+  }
+
+  /// Files the scanner must read itself (their findings are none) and files it must leave to the full reader.
+  @Test func agencyDetailsFormRowsBlankRowsAndGroupedQuantitiesTakeTheFastPath() throws {
+    let sandbox = try Sandbox()
+    let context = sandbox.validate()
+    let resolver = NeedsResolver(solicitation: context.solicitation, catalog: context.catalog, catalogKnown: true)
+    let header =
+      "agency_id,agency_name,agency_type,agency_state,contact_email,signer_name,signer_title,submitted,item,"
+      + "description,classification,base_unit,packs,estimated_unit_price,quantity,unit,deliver_to,spec,notes\n"
+    let first = "sd-1,District,k12,OR,pat@sd.example.org,Sam Lee,Superintendent,2027-02-01,"
+    let later = "sd-1,District,k12,,,,,,"
+    let clean =
+      ",,,\n" + header + first + "LAPTOP-14,Laptop,UNSPSC:43211503,EA,,950.00,\"1,200\",each,Site,Asset tags,\n"
+      + later + "MONITOR-24,Monitor,UNSPSC:43211902,EA,,180.00,,,,,\n" + " , ,\n"
+      + later + "TOWEL-MF,Towel,UNSPSC:14111703,EA,XCS=16,2.10,2,case,Site,,note\n"
+    let troubled = [
+      clean + "sd-1,District,k12,WA,,,,,LAPTOP-14,,,,,,1,each,Site,,\n",  // another state
+      clean + "sd-1,District,k12,,,,,2027-02-02,LAPTOP-14,,,,,,1,each,Site,,\n",  // another submission date
+      clean.replacingOccurrences(of: "Sam Lee", with: ""),  // a signer's title without a name
+      clean.replacingOccurrences(of: "pat@sd.example.org", with: "pat"),  // an email address that is not one
+      clean.replacingOccurrences(of: "\"1,200\"", with: "\"1,2\""),  // a decimal comma
+    ]
+    for (text, isClean) in [(clean, true)] + troubled.map { ($0, false) } {
+      let source = SourceFile(path: "needs/x.csv", bytes: Array(text.utf8))
+      var full = DiagnosticCollector()
+      let fullFile = NeedsReader.read(.success(source), path: source.path, resolver: resolver, scanning: false, &full)
+      let scanned = NeedsTableScanner.read(source, resolver: resolver)
+      #expect(full.diagnostics.isEmpty == isClean, "\(text)\n\(full.diagnostics)")
+      #expect((scanned != nil) == isClean, "\(text)")
+      if let scanned { #expect(scanned == fullFile) }
+    }
+    let file = try #require(
+      NeedsTableScanner.read(SourceFile(path: "x.csv", bytes: Array(clean.utf8)), resolver: resolver))
+    let participant = try #require(file.participants.first)
+    #expect(participant.agency.state == "OR" && participant.agency.signer?.title == "Superintendent")
+    #expect(participant.submitted?.value.description == "2027-02-01")
+    #expect(
+      participant.lines.map(\.quantity.value) == [1200, 2] && participant.lines.map(\.spec) == ["Asset tags", nil])
   }
 }

@@ -141,6 +141,6 @@ import Testing
         }
       }
     }
-    #expect(seen.count == 19)
+    #expect(seen.count == 20)
   }
 }

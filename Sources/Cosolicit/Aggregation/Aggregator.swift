@@ -15,11 +15,15 @@ public enum Aggregator {
     let (solicitation, lots) = (built.solicitation, built.lots)
     let lines = lots.flatMap(\.lines)
     let summaries = summarize(Array(zip(built.paths, intake.needs)), lines: lines)
+    // Agencies whose late files the lead agency rejected have no share in the lines, and take no part.
+    let rejected = summaries.filter { solicitation.lateSubmissions.rejects($0.agency.id.value) }
+    let participants = summaries.filter { !solicitation.lateSubmissions.rejects($0.agency.id.value) }
     return .success(
       JointSolicitation(
-        solicitation: solicitation, participants: summaries, lots: lots,
-        review: ReviewList.build(solicitation: solicitation, lines: lines, participants: summaries),
-        threshold: threshold(solicitation, lines: lines, participants: summaries)))
+        solicitation: solicitation, participants: participants, lots: lots,
+        review: ReviewList.build(
+          solicitation: solicitation, lines: lines, participants: participants, rejected: rejected),
+        threshold: threshold(solicitation, lines: lines, participants: participants)))
   }
 
   private static func summarize(

@@ -55,7 +55,7 @@ struct LineBuilder {
   }
 
   /// The lots in solicitation order with their numbered lines: catalog items in catalog order, then write-ins
-  /// by classification and description.
+  /// by classification and description. Agencies whose late files the lead agency rejected are left out.
   func lots() -> [AggregatedLot] {
     let items = catalog?.items ?? []
     // The participants, numbered in file order, and their order by agency id, which orders shares.
@@ -65,7 +65,7 @@ struct LineBuilder {
     for (fileIndex, file) in files.enumerated() {
       ownerOfSection.append(
         file.sections.map { section in
-          guard let agency = section.agency else { return -1 }
+          guard let agency = section.agency, !solicitation.lateSubmissions.rejects(agency.id.value) else { return -1 }
           owners.append(ShareStore.Owner(agency: agency, file: Int32(fileIndex)))
           ownerLines.append(section.lines)
           return Int32(owners.count - 1)
@@ -82,7 +82,7 @@ struct LineBuilder {
     var lotOfItem = [Int](repeating: -1, count: items.count)
     var writeIns: [WriteInKey: WriteInGroup] = [:]
     for (fileIndex, file) in files.enumerated() {
-      for (sectionIndex, section) in file.sections.enumerated() where section.agency != nil {
+      for (sectionIndex, section) in file.sections.enumerated() where ownerOfSection[fileIndex][sectionIndex] >= 0 {
         for (lineIndex, need) in section.lines.enumerated() {
           let reference = Reference(
             file: Int32(fileIndex), section: Int32(sectionIndex), line: Int32(lineIndex))
@@ -205,6 +205,8 @@ struct LineBuilder {
       let (leftUnit, rightUnit) = (a.unitOfMeasure.code, b.unitOfMeasure.code)
       if leftUnit != rightUnit { return leftUnit < rightUnit }
       if a.quantity != b.quantity { return a.quantity < b.quantity }
+      let (leftSpec, rightSpec) = (leftFile.text(a.spec), rightFile.text(b.spec))
+      if leftSpec != rightSpec { return (leftSpec ?? "") < (rightSpec ?? "") }
       let (leftNotes, rightNotes) = (leftFile.text(a.notes), rightFile.text(b.notes))
       if leftNotes != rightNotes { return (leftNotes ?? "") < (rightNotes ?? "") }
       let leftSource = SourceLocation(

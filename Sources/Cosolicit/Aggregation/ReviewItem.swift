@@ -4,10 +4,14 @@ public struct ReviewItem: Sendable {
   public enum Kind: String, Sendable, CaseIterable {
     /// An item not in the catalog, described by participants.
     case writeIn = "write-in"
-    /// The same catalog item requested with differing notes, a sign of differing specifications.
-    case differingNotes = "differing-notes"
-    /// A needs file submitted after the ordering window closed.
+    /// A line whose participants ask for different specs (requirements for the supplier).
+    case differingSpecs = "differing-specs"
+    /// A needs file submitted after the ordering window closed, on which the lead agency has not decided.
     case lateFile = "late-file"
+    /// A late needs file the lead agency accepted (`late_submissions.accept`).
+    case lateFileAccepted = "late-file-accepted"
+    /// A late needs file the lead agency rejected (`late_submissions.reject`): left out of the solicitation.
+    case lateFileRejected = "late-file-rejected"
     /// A share needed before the term starts or after it ends.
     case needByOutsideTerm = "need-by-outside-term"
     /// A participant whose every line is a non-binding estimate.

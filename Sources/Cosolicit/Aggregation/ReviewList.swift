@@ -1,8 +1,9 @@
-/// Builds the lead agency's review list: write-ins, differing notes, late files, dates outside the term, and
-/// participants with only non-binding lines.
+/// Builds the lead agency's review list: write-ins, differing specs, late files (and the lead agency's decisions
+/// on them), dates outside the term, and participants with only non-binding lines.
 enum ReviewList {
   static func build(
-    solicitation: Solicitation, lines: [SolicitationLine], participants: [ParticipantSummary]
+    solicitation: Solicitation, lines: [SolicitationLine], participants: [ParticipantSummary],
+    rejected: [ParticipantSummary] = []
   ) -> [ReviewItem] {
     var items: [ReviewItem] = []
     for line in lines where line.isWriteIn {
@@ -14,28 +15,19 @@ enum ReviewList {
             + "\(line.unit.code)), requested by \(agencies); confirm its specification or match it to a catalog item",
           line: line.number, agencyID: nil, sources: line.shares.map(\.source)))
     }
-    for line in lines where !line.isWriteIn {
-      let noted = line.shares.indices.filter { line.shares.figures(at: $0).hasNotes }.map { line.shares[$0] }
-      let distinct = Set(noted.compactMap(\.notes))
-      guard distinct.count > 1 else { continue }
-      let quoted = noted.map { "\($0.agencyID): \"\($0.notes ?? "")\"" }.joined(separator: "; ")
+    for line in lines {
+      let specs = line.shares.specs
+      guard specs.count > 1 else { continue }
+      let quoted = specs.map { "\($0.agencyIDs.joined(separator: ", ")): \"\($0.text)\"" }.joined(separator: "; ")
+      let item = line.itemID ?? "write-in"
       items.append(
         ReviewItem(
-          kind: .differingNotes,
-          message: "line \(line.number) (\(line.itemID ?? "")): the participants' notes differ (\(quoted)); check "
-            + "that they want the same specification", line: line.number, agencyID: nil, sources: noted.map(\.source)))
+          kind: .differingSpecs,
+          message: "line \(line.number) (\(item)): the participants' specs differ (\(quoted)); bidders see each "
+            + "beside the line: check that one offer can meet them all, or split the line",
+          line: line.number, agencyID: nil, sources: specs.flatMap(\.sources).sorted()))
     }
-    if let window = solicitation.orderingWindowCloses?.value {
-      for participant in participants {
-        guard let submitted = participant.submitted, submitted > window else { continue }
-        items.append(
-          ReviewItem(
-            kind: .lateFile,
-            message: "\(participant.agency.id.value) submitted its needs on \(submitted), after the ordering window "
-              + "closed on \(window); accept the late file or remove it", line: nil,
-            agencyID: participant.agency.id.value, sources: [.start(of: participant.path)]))
-      }
-    }
+    items += lateFiles(solicitation, participants: participants, rejected: rejected)
     if let term = solicitation.term {
       // Every share's date is looked at, on every core; the lines' items come back in line order.
       items += ConcurrentMap.map(lines) { line in datesOutside(term, line) }.joined()
@@ -47,6 +39,52 @@ enum ReviewList {
           message: "\(participant.agency.id.value) commits to nothing: every one of its \(participant.lineCount) "
             + "lines is a non-binding estimate", line: nil, agencyID: participant.agency.id.value,
           sources: [.start(of: participant.path)]))
+    }
+    return items
+  }
+
+  /// The late files: each the lead agency has yet to decide on, each it accepted, and each it rejected (whose
+  /// lines are in no solicitation line).
+  private static func lateFiles(
+    _ solicitation: Solicitation, participants: [ParticipantSummary], rejected: [ParticipantSummary]
+  ) -> [ReviewItem] {
+    let window = solicitation.orderingWindowCloses?.value
+    /// What the participant's submission date says: late after the window, or nil.
+    func lateness(_ participant: ParticipantSummary) -> String? {
+      guard let submitted = participant.submitted, let window, submitted > window else { return nil }
+      return "\(participant.agency.id.value) submitted its needs on \(submitted), after the ordering window closed on "
+        + "\(window)"
+    }
+    var items: [ReviewItem] = []
+    func add(_ kind: ReviewItem.Kind, _ participant: ParticipantSummary, _ message: String) {
+      items.append(
+        ReviewItem(
+          kind: kind, message: message, line: nil, agencyID: participant.agency.id.value,
+          sources: [.start(of: participant.path)]))
+    }
+    for participant in participants {
+      let id = participant.agency.id.value
+      let late = lateness(participant)
+      switch solicitation.lateSubmissions.decision(for: id)?.decision {
+      case .accept where late != nil || participant.submitted == nil:
+        add(
+          .lateFileAccepted, participant,
+          "\(late ?? "\(id)'s needs file came in late"); the late file is accepted by the lead agency "
+            + "(late_submissions.accept)")
+      case nil where late != nil:
+        add(
+          .lateFile, participant,
+          "\(late ?? id); accept the late file or reject it under late_submissions in solicitation.yaml")
+      default: continue
+      }
+    }
+    for participant in rejected {
+      let lines = "\(participant.lineCount) line\(participant.lineCount == 1 ? " is" : "s are")"
+      add(
+        .lateFileRejected, participant,
+        "\(lateness(participant) ?? "\(participant.agency.id.value)'s needs file came in late"); the late file is "
+          + "rejected by the lead agency (late_submissions.reject): its \(lines) left out of the solicitation and its "
+          + "documents")
     }
     return items
   }

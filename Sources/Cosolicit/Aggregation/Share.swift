@@ -18,7 +18,9 @@ public struct Share: Sendable {
   public var deliverTo: String?
   /// The date delivery is needed by.
   public var needBy: CalendarDate?
-  /// The participant's remarks.
+  /// The participant's requirement for the supplier.
+  public var spec: String?
+  /// The participant's remarks for the lead agency.
   public var notes: String?
   /// The needs line the share came from.
   public var source: SourceLocation

@@ -58,7 +58,7 @@ final class ShareStore: Sendable {
     let (quantity, isExact) = baseQuantity(at: position, of: need)
     return ShareFigures(
       agencyID: owners[Int(references[position].owner)].agency.id.value, quantity: quantity, isExact: isExact,
-      commitment: need.commitment, needBy: need.needBy, hasNotes: need.notes >= 0)
+      commitment: need.commitment, needBy: need.needBy)
   }
 
   /// The share at `position`, in its line's base unit.
@@ -70,7 +70,8 @@ final class ShareStore: Sendable {
     return Share(
       agencyID: owner.agency.id.value, agencyName: owner.agency.name, quantity: quantity,
       originalQuantity: need.quantity, originalUnit: need.unitOfMeasure, commitment: need.commitment,
-      deliverTo: text(need.deliverTo, file), needBy: need.needBy, notes: text(need.notes, file),
+      deliverTo: text(need.deliverTo, file), needBy: need.needBy, spec: text(need.spec, file),
+      notes: text(need.notes, file),
       source: SourceLocation(path: paths[file], line: Int(need.anchor.line), column: Int(need.anchor.column)),
       isExact: isExact)
   }
@@ -90,8 +91,6 @@ struct ShareFigures {
   var commitment: Commitment
   /// The date delivery is needed by.
   var needBy: CalendarDate?
-  /// Whether the share has remarks.
-  var hasNotes: Bool
 }
 
 /// The shares of one solicitation line, in order: a view of the ``ShareStore`` that makes each ``Share`` as it
@@ -139,7 +138,7 @@ public struct ShareList: RandomAccessCollection, Sendable {
       let share = shares[position]
       return ShareFigures(
         agencyID: share.agencyID, quantity: share.quantity, isExact: share.isExact,
-        commitment: share.commitment, needBy: share.needBy, hasNotes: !(share.notes ?? "").isEmpty)
+        commitment: share.commitment, needBy: share.needBy)
     }
   }
 

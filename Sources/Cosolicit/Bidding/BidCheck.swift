@@ -146,7 +146,7 @@ public enum BidCheck {
   }
 
   /// A line's published terms against the blank form's: item, unit and quantities are errors when changed,
-  /// the description and classification warnings.
+  /// the description, specs and classification warnings.
   private static func compareTerms(
     of line: BidDocument.Line, with wanted: BidDocument.Line, _ diagnostics: inout DiagnosticCollector
   ) {
@@ -184,6 +184,13 @@ public enum BidCheck {
         "line \(number): the \(name) differs from the solicitation's bid form; the published \(name) applies",
         at: line[keyPath: path].location)
       diagnostics.note("the bid form's \(name) is here", at: wanted[keyPath: path].location)
+    }
+    if line.specs.map({ collapsed($0.value) }) != wanted.specs.map({ collapsed($0.value) }) {
+      diagnostics.warning(
+        "line \(number): the specs differ from the solicitation's bid form (\(line.specs.count) <spec> here, "
+          + "\(wanted.specs.count) there, or other texts); the published specs apply",
+        at: line.specs.first?.location ?? line.description.location)
+      diagnostics.note("the bid form's line \(number) is here", at: wanted.location)
     }
   }
 

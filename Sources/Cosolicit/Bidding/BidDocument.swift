@@ -69,6 +69,9 @@ public struct BidDocument: Hashable, Sendable {
     public var item: Field<String>?
     /// What is asked for.
     public var description: Field<String>
+    /// The participants' requirements for the supplier, each with the ids of the agencies that asked for it
+    /// (`requestedBy`, space-separated as written); none in forms written before specs existed.
+    public var specs: [Field<String>] = []
     /// The commodity code with its scheme, such as `UNSPSC:43211503`; may be empty.
     public var classification: Field<String>
     /// The unit of measure code, such as `EA`.
@@ -258,6 +261,10 @@ public struct BidDocument: Hashable, Sendable {
       }
       let item = element.attribute("item").map { Field($0.trimmed, at: here) }
       let description = text("description", in: element)
+      let specs = element.children(named: "spec").map { spec in
+        let by = (spec.attribute("requestedBy") ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return Field("\(spec.text.trimmed) (\(by))", at: spec.location(in: path))
+      }
       let classification = text("classification", in: element)
       let unit = text("unit", in: element)
       let committed = quantity("committedQuantity", in: element)
@@ -274,7 +281,8 @@ public struct BidDocument: Hashable, Sendable {
         let unitPrice, let extendedPrice
       else { return nil }
       return Line(
-        number: number, item: item, description: description, classification: classification, unit: unit,
+        number: number, item: item, description: description, specs: specs, classification: classification,
+        unit: unit,
         committedQuantity: committed, estimatedQuantity: estimated, quantity: total, unitPrice: unitPrice,
         extendedPrice: extendedPrice, brandModel: brandModel, noBidLocation: noBid, location: here)
     }

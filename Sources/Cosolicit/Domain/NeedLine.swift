@@ -32,7 +32,9 @@ public struct NeedLine: Sendable {
   public var deliverTo: String?
   /// The date the participant needs delivery by.
   public var needBy: Located<CalendarDate>?
-  /// Remarks for the lead agency or bidders.
+  /// A requirement for the supplier ("asset-tag before delivery", "fragrance free"), shown to bidders.
+  public var spec: String?
+  /// Context for the lead agency ("replaces projectors in 6 classrooms"), not shown to bidders.
   public var notes: String?
   /// The quantity in the catalog item's base unit, once resolved against the workspace's catalog; a write-in's
   /// quantity as written, since its line's unit is chosen when write-ins merge.

@@ -6,7 +6,7 @@ public struct NeedsFile: Sendable, Equatable {
   var sections: [NeedsSection]
   /// How many lines the file has, including lines too broken to keep.
   public var lineCount: Int
-  /// The texts the file's lines name (item ids, delivery sites, notes), each once; lines refer to them by
+  /// The texts the file's lines name (item ids, delivery sites, specs, notes), each once; lines refer to them by
   /// position.
   var texts: [String]
   /// The write-ins of the file's lines, in file order.
@@ -39,7 +39,8 @@ public struct NeedsFile: Sendable, Equatable {
       location: at(need.anchor), item: item, quantity: Located(need.quantity, at: at(need.quantityAt)),
       unit: Located(need.unitOfMeasure, at: at(need.unitAt)), commitment: need.commitment,
       deliverTo: text(need.deliverTo), needBy: need.needBy.map { Located($0, at: at(need.needByAt)) },
-      notes: text(need.notes), baseQuantity: need.isResolved ? need.baseQuantity : nil, isExact: need.isExact)
+      spec: text(need.spec), notes: text(need.notes), baseQuantity: need.isResolved ? need.baseQuantity : nil,
+      isExact: need.isExact)
   }
 
   /// The text at `index`, or nil for -1.

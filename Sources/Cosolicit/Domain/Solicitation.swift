@@ -49,6 +49,8 @@ public struct Solicitation: Sendable {
   public var formalBidThreshold: Decimal?
   /// Delivery and payment terms.
   public var terms: Terms
+  /// The lead agency's decisions on late needs files.
+  public var lateSubmissions: LateSubmissions = .none
 
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }

@@ -126,7 +126,7 @@ public enum CatalogReader {
           at: pair.location)
         continue
       }
-      guard case .success(let size) = DecimalText.parse(pair.size), size > 0 else {
+      guard case .success(let size) = DecimalText.parse(pair.size, thousands: true), size > 0 else {
         diagnostics.error(
           "\(name): pack size '\(pair.size)' for \(unit.code) is not a positive decimal number", at: pair.location)
         continue

@@ -61,7 +61,7 @@ public struct Intake: Sendable {
     }
     for (_, findings) in read { diagnostics.append(contentsOf: findings) }
     let needs = read.compactMap(\.0)
-    crossCheck(solicitation, catalog, needs, &diagnostics)
+    crossCheck(solicitation, catalog, needs, everyFile: needs.count == read.count, &diagnostics)
     let files = [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
     return Intake(
       solicitation: solicitation, catalog: catalog, needs: needs, files: files, root: workspace.root,
@@ -142,7 +142,7 @@ public struct Intake: Sendable {
         return NeedsReader.readAgencies(path, &ignored)
       }.compactMap { $0 }
       var crossChecked = DiagnosticCollector()
-      crossCheck(solicitation, catalog, otherNeeds + needs, seesEveryFile: false, &crossChecked)
+      crossCheck(solicitation, catalog, otherNeeds + needs, everyFile: false, &crossChecked)
       diagnostics.append(contentsOf: crossChecked.diagnostics.filter { named.contains($0.location.path) })
       intake.solicitation = intake.solicitation ?? solicitation
       intake.catalog = intake.catalog ?? catalog
@@ -160,15 +160,15 @@ public struct Intake: Sendable {
       files: intakes.flatMap(\.files), diagnostics: intakes.flatMap(\.diagnostics))
   }
 
-  /// Checks the files against each other; `seesEveryFile` when `needs` are all the workspace's needs files.
+  /// Checks the files against each other; `everyFile` when `needs` are all the workspace's needs files.
   private static func crossCheck(
-    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], seesEveryFile: Bool = true,
+    _ solicitation: Solicitation?, _ catalog: Catalog?, _ needs: [NeedsFile], everyFile: Bool,
     _ diagnostics: inout DiagnosticCollector
   ) {
     if let catalog, let solicitation {
       CatalogChecks.check(catalog, against: solicitation, &diagnostics)
     }
-    NeedsChecks(solicitation: solicitation, seesEveryFile: seesEveryFile).check(needs, &diagnostics)
+    NeedsChecks(solicitation: solicitation, everyFile: everyFile).check(needs, &diagnostics)
   }
 
   private enum Role { case solicitation, catalog, needs }

@@ -6,10 +6,18 @@ public enum NeedsReader {
   public static let fileFields = ["agency", "commitment", "submitted", "deliver_to", "items"]
   /// The fields of one needs line.
   public static let lineFields = [
-    "item", "description", "classification", "quantity", "unit", "commitment", "deliver_to", "need_by", "notes",
+    "item", "description", "classification", "quantity", "unit", "commitment", "deliver_to", "need_by", "spec",
+    "notes",
   ]
-  /// The columns of a CSV needs file.
-  public static let csvColumns = ["agency_id", "agency_name", "agency_type"] + lineFields
+  /// The columns a needs request form offers for information beside each catalog item: its base unit, the packs
+  /// it comes in and the lead agency's estimated price. They are read by no one; a header with `base_unit` marks
+  /// the file as a form.
+  public static let formColumns = ["base_unit", "packs", "estimated_unit_price"]
+  /// The columns a participant fills in on a needs request form; a form row with all of them empty is a row the
+  /// participant did not use, and is skipped.
+  public static let fillInColumns = ["quantity", "unit", "commitment", "deliver_to", "need_by", "spec", "notes"]
+  /// The columns of a CSV needs file: the agency's, the line's, and a needs request form's.
+  public static let csvColumns = TableAgencies.columns + lineFields + formColumns
 
   /// Reads the needs file at `path`, checking and resolving each line with `resolver` as it is read; returns
   /// nil only when nothing in it can be read.
@@ -121,7 +129,14 @@ public enum NeedsReader {
       return clean
     }
     guard let table = FileFormat.readTable(source, &diagnostics), case .success(let read) = source else { return nil }
-    let path = read.path
+    return readTable(table, path: read.path, resolver: resolver, linesToo: linesToo, &diagnostics)
+  }
+
+  /// Reads a needs table already read: its header, then each row that is not blank (nor, in a needs request
+  /// form, left unused).
+  static func readTable(
+    _ table: CSVTable, path: String, resolver: NeedsResolver, linesToo: Bool, _ diagnostics: inout DiagnosticCollector
+  ) -> NeedsFile? {
     guard !table.header.isEmpty else {
       diagnostics.error(
         "the needs file is empty; expected a header row with the columns \(csvColumns.joined(separator: ","))",
@@ -133,18 +148,25 @@ public enum NeedsReader {
     guard TableRows.checkHeader(table, path: path, known: csvColumns, required: required, &diagnostics) else {
       return file.finish(lineCount: table.records.count)
     }
-    if table.records.isEmpty {
-      diagnostics.error("the needs file has a header but no rows; add one row per line", at: .start(of: path))
+    let columns = TableRows.Columns(table)
+    let isForm = columns.index["base_unit"] != nil
+    let fillIn = fillInColumns.compactMap { columns.index[$0] }
+    // A row is a line unless blank, or in a needs request form unused: nothing filled in, whatever it offers.
+    let isLine = { (record: CSVTable.Record) -> Bool in
+      guard !record.isMalformed else { return true }
+      return !record.isBlank && !(isForm && CSVTable.Record.isBlank(fillIn.lazy.map { record.fields[$0].text }))
     }
-    var indexByID: [String: Int] = [:]
+    var lineCount = 0
+    var agencies = TableAgencies()
     var unattributed: Int?
     // Rows of one agency repeat its cells; a row that repeats the last cleanly read agency's cells exactly is
     // that agency again, without reading them anew.
     var lastAgency: (cells: [String], index: Int)?
-    let columns = TableRows.Columns(table)
-    let agencyColumns = ["agency_id", "agency_name", "agency_type"].map { columns.index[$0] ?? 0 }
+    let agencyColumns = TableAgencies.columns.compactMap { columns.index[$0] }
     let defaults = LineDefaults(commitment: .binding, deliverTo: nil)
-    for record in table.records where !record.isMalformed {
+    for record in table.records where isLine(record) {
+      lineCount += 1
+      guard !record.isMalformed else { continue }
       let fields = FieldReader(row: record, columns: columns, context: "row")
       let cells = agencyColumns.map { record.fields[$0].text }
       let index: Int?
@@ -152,7 +174,7 @@ public enum NeedsReader {
         index = lastAgency.index
       } else {
         let findings = diagnostics.diagnostics.count
-        index = readAgency(fields, &file, &indexByID, &diagnostics)
+        index = agencies.section(of: fields, in: &file, &diagnostics)
         if let index, diagnostics.diagnostics.count == findings { lastAgency = (cells, index) }
       }
       guard linesToo else { continue }
@@ -167,53 +189,14 @@ public enum NeedsReader {
       }
       file.add(line, to: index, &diagnostics)
     }
-    return file.finish(lineCount: table.records.count)
-  }
-
-  /// Reads a row's agency columns; returns the index of the agency's section, adding it on its first row, or
-  /// nil when the row names no readable agency id.
-  private static func readAgency(
-    _ fields: FieldReader, _ file: inout NeedsFileBuilder, _ indexByID: inout [String: Int],
-    _ diagnostics: inout DiagnosticCollector
-  ) -> Int? {
-    let id = fields.identifier("agency_id", required: true, &diagnostics)
-    let name = fields.text("agency_name", required: true, &diagnostics)
-    let type = fields.keyword("agency_type", as: EntityType.self, required: true, &diagnostics)
-    guard let id else { return nil }
-    let index: Int
-    if let known = indexByID[Identifier.key(id.value)] {
-      index = known
-      if let first = file.sections[index].agency, let name {
-        checkAgreement(first, name: name, type: type, &diagnostics)
-      }
-    } else {
-      index = file.addSection()
-      indexByID[Identifier.key(id.value)] = index
-    }
-    if file.sections[index].agency == nil, let name {
-      file.sections[index].agency = Agency(
-        id: id, name: name.value, type: type?.value, state: nil, contact: nil, signer: nil)
-    }
-    return index
-  }
-
-  /// Reports a row that names its agency differently from the agency's first row.
-  private static func checkAgreement(
-    _ first: Agency, name: Located<String>, type: Located<EntityType>?, _ diagnostics: inout DiagnosticCollector
-  ) {
-    let id = first.id.value
-    if first.name != name.value {
+    if lineCount == 0 {
       diagnostics.error(
-        "agency '\(id)' is named '\(name.value)' here but '\(first.name)' on an earlier row; rows of one agency "
-          + "must agree on its name", at: name.location)
-      diagnostics.note("'\(first.name)' is given here", at: first.id.location)
+        isForm
+          ? "the needs request form has no row filled in; give a quantity and unit on each row you need"
+          : "the needs file has a header but no rows; add one row per line", at: .start(of: path))
     }
-    if let type, let firstType = first.type, firstType != type.value {
-      diagnostics.error(
-        "agency '\(id)' has type '\(type.value.rawValue)' here but '\(firstType.rawValue)' on an earlier row; rows "
-          + "of one agency must agree on its type", at: type.location)
-      diagnostics.note("'\(firstType.rawValue)' is given here", at: first.id.location)
-    }
+    agencies.finish(&file, &diagnostics)
+    return file.finish(lineCount: lineCount)
   }
 
   private static func entries(of node: DocumentNode) -> [DocumentNode.Entry] {
@@ -272,7 +255,8 @@ public enum NeedsReader {
       unit: UnitReading.unit(fields, prefix: name, required: true, &diagnostics),
       commitment: fields.keyword("commitment", as: Commitment.self, &diagnostics)?.value ?? defaults.commitment,
       deliverTo: fields.text("deliver_to", &diagnostics)?.value ?? defaults.deliverTo,
-      needBy: fields.date("need_by", &diagnostics), notes: fields.text("notes", &diagnostics)?.value)
+      needBy: fields.date("need_by", &diagnostics), spec: fields.text("spec", &diagnostics)?.value,
+      notes: fields.text("notes", &diagnostics)?.value)
     fields.finish(&diagnostics)
     if reading.deliverTo == nil {
       diagnostics.warning(

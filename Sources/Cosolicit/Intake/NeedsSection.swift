@@ -21,5 +21,8 @@ struct LineReading: Sendable {
   var commitment: Commitment
   var deliverTo: String?
   var needBy: Located<CalendarDate>?
+  /// A requirement for the supplier ("asset-tag before delivery"), shown to bidders beside the line.
+  var spec: String?
+  /// Context for the lead agency.
   var notes: String?
 }

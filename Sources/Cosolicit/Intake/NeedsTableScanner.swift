@@ -7,7 +7,8 @@ import Foundation
 /// value valid and needing no warning. That is the common case, and the one that comes in volume. At the first
 /// thing that might need a finding the scanner declines and the full reader reads the file, so the file read is
 /// the same either way and every finding comes from one place. It declines generously: a value with spaces or
-/// non-ASCII at either end, a line break inside quotes, a row without a delivery site.
+/// non-ASCII at either end, a line break inside quotes, a row without a delivery site, an agency column that
+/// differs from the agency's earlier rows.
 struct NeedsTableScanner {
   /// Reads `source` if it is clean; nil when it is not, or when lines cannot be resolved (no catalog or
   /// solicitation to resolve them against).
@@ -51,38 +52,55 @@ struct NeedsTableScanner {
     var agencyID: Int
     var agencyName: Int
     var agencyType: Int
+    /// Every agency column of the header, the id, name and type first.
+    var agency: [Int]
+    /// The agency columns besides id, name and type, with their names.
+    var details: [(name: String, index: Int)]
+    /// In a needs request form (a header with `base_unit`), the columns a participant fills in; else empty.
+    var fillIn: [Int]
     var item: Int?
     var quantity: Int
     var unit: Int
     var commitment: Int?
     var deliverTo: Int?
     var needBy: Int?
+    var spec: Int?
     var notes: Int?
   }
+
+  /// What an agency's rows say of it besides its id, name and type, by column: each value and where it is.
+  private typealias Details = [String: (text: String, at: SourceLocation)]
 
   private mutating func read() -> NeedsFile? {
     guard let header = nextNonBlankRow(), let columns = columns(of: header) else { return nil }
     var file = NeedsFileBuilder(path: path, resolver: resolver)
     var sectionByID: [String: Int] = [:]
+    var details: [Details] = []
     var lastAgency: (cells: [Cell], section: Int)?
     var records = 0
     let tableColumns = TableRows.Columns(names: header)
     while true {
       switch nextRow() {
       case .decline: return nil
-      case .endOfFile: return records == 0 ? nil : file.finish(lineCount: records)
+      case .endOfFile:
+        guard records > 0, finish(&file, details) else { return nil }
+        return file.finish(lineCount: records)
       case .row: break
       }
       if isBlankRow { continue }
+      // A needs request form's row with nothing filled in is a row the participant did not use.
+      if !columns.fillIn.isEmpty, cells.count == header.count, columns.fillIn.allSatisfy({ isBlank(cells[$0]) }) {
+        continue
+      }
       records += 1
       guard cells.count == header.count else { return nil }
       let rowLine = line - 1
-      let agencyCells = [cells[columns.agencyID], cells[columns.agencyName], cells[columns.agencyType]]
+      let agencyCells = columns.agency.map { cells[$0] }
       let section: Int
       if let lastAgency, sameTexts(lastAgency.cells, agencyCells) {
         section = lastAgency.section
       } else {
-        guard let found = agency(columns, rowLine, &file, &sectionByID) else { return nil }
+        guard let found = agency(columns, rowLine, &file, &sectionByID, &details) else { return nil }
         section = found
         lastAgency = (agencyCells, found)
       }
@@ -99,21 +117,54 @@ struct NeedsTableScanner {
   /// The row's agency's section: found by id, or added for a new agency; nil when the cells are not clean or
   /// disagree with the agency's earlier rows.
   private func agency(
-    _ columns: Columns, _ rowLine: Int32, _ file: inout NeedsFileBuilder, _ sectionByID: inout [String: Int]
+    _ columns: Columns, _ rowLine: Int32, _ file: inout NeedsFileBuilder, _ sectionByID: inout [String: Int],
+    _ details: inout [Details]
   ) -> Int? {
     guard let id = text(cells[columns.agencyID]), Identifier.isValid(id), let name = text(cells[columns.agencyName]),
       let typeText = text(cells[columns.agencyType]),
       let type = EntityType.matching(typeText)
     else { return nil }
+    let section: Int
     if let known = sectionByID[Identifier.key(id)] {
       guard let first = file.sections[known].agency, first.name == name, first.type == type else { return nil }
-      return known
+      section = known
+    } else {
+      let location = SourceLocation(path: path, line: Int(rowLine), column: Int(cells[columns.agencyID].column))
+      section = file.addSection(
+        agency: Agency(id: Located(id, at: location), name: name, type: type, state: nil, contact: nil, signer: nil))
+      sectionByID[Identifier.key(id)] = section
+      details.append([:])
     }
-    let location = SourceLocation(path: path, line: Int(rowLine), column: Int(cells[columns.agencyID].column))
-    let section = file.addSection(
-      agency: Agency(id: Located(id, at: location), name: name, type: type, state: nil, contact: nil, signer: nil))
-    sectionByID[Identifier.key(id)] = section
+    for (name, column) in columns.details where !cells[column].isEmpty {
+      guard let value = text(cells[column]) else { return nil }
+      if let first = details[section][name] {
+        guard first.text == value else { return nil }
+        continue
+      }
+      switch name {
+      case "agency_state": guard USState.isKnown(value) else { return nil }
+      case "contact_email": guard AgencyReader.looksLikeEmail(value) else { return nil }
+      case "submitted": guard CalendarDate(iso: value) != nil else { return nil }
+      default: break
+      }
+      let location = SourceLocation(path: path, line: Int(rowLine), column: Int(cells[column].column))
+      details[section][name] = (value, location)
+    }
     return section
+  }
+
+  /// Gives each agency of `file` what its rows said of it, as the full reader does; false when that would be a
+  /// finding (a signer's title without a name).
+  private func finish(_ file: inout NeedsFileBuilder, _ details: [Details]) -> Bool {
+    for (section, values) in details.enumerated() where !values.isEmpty {
+      guard values["signer_title"] == nil || values["signer_name"] != nil, let agency = file.sections[section].agency
+      else { return false }
+      file.sections[section].agency = TableAgencies.agency(agency, details: values.mapValues(\.text))
+      if let submitted = values["submitted"], let date = CalendarDate(iso: submitted.text) {
+        file.sections[section].submitted = Located(date, at: submitted.at)
+      }
+    }
+    return true
   }
 
   /// The row as a catalog line, resolved; nil when any of its values is not clean.
@@ -121,13 +172,14 @@ struct NeedsTableScanner {
     guard let catalog = resolver.catalog, let itemColumn = columns.item, let id = text(cells[itemColumn]),
       Identifier.isValid(id), !catalog.isRejected(id), let item = catalog.position(ofID: id),
       resolver.lotOfItem[item] >= 0,
-      let quantityText = text(cells[columns.quantity]), case .success(let quantity) = DecimalText.parse(quantityText),
+      let quantityText = text(cells[columns.quantity]),
+      case .success(let quantity) = DecimalText.parse(quantityText, thousands: true),
       quantity > 0,
       let unitText = text(cells[columns.unit]), case .found(let unit) = UnitOfMeasure.lookup(unitText),
       let deliverTo = optionalText(columns.deliverTo), let site = deliverTo
     else { return nil }
     guard let commitmentText = optionalText(columns.commitment), let needByText = optionalText(columns.needBy),
-      let notes = optionalText(columns.notes)
+      let spec = optionalText(columns.spec), let notes = optionalText(columns.notes)
     else { return nil }
     var commitment = Commitment.binding
     if let word = commitmentText {
@@ -150,7 +202,8 @@ struct NeedsTableScanner {
     return ResolvedNeed(
       item: Int32(item), itemText: file.intern(id), isWriteIn: false, lot: resolver.lotOfItem[item],
       unit: UnitTable.positions[unit.code] ?? 0, commitment: commitment, isExact: true,
-      deliverTo: file.intern(site), notes: notes.map { file.intern($0) } ?? -1, needBy: needBy, anchor: itemAt,
+      deliverTo: file.intern(site), spec: spec.map { file.intern($0) } ?? -1,
+      notes: notes.map { file.intern($0) } ?? -1, needBy: needBy, anchor: itemAt,
       itemAt: itemAt, quantityAt: at(columns.quantity), unitAt: at(columns.unit),
       needByAt: needBy == nil ? .none : at(columns.needBy), quantity: quantity, baseQuantity: converted.value)
   }
@@ -187,10 +240,13 @@ struct NeedsTableScanner {
     guard let id = index("agency_id"), let name = index("agency_name"), let type = index("agency_type"),
       let quantity = index("quantity"), let unit = index("unit")
     else { return nil }
+    let details = TableAgencies.detailColumns.compactMap { name in index(name).map { (name: name, index: $0) } }
     return Columns(
-      agencyID: id, agencyName: name, agencyType: type, item: index("item"), quantity: quantity, unit: unit,
-      commitment: index("commitment"), deliverTo: index("deliver_to"), needBy: index("need_by"),
-      notes: index("notes"))
+      agencyID: id, agencyName: name, agencyType: type, agency: [id, name, type] + details.map(\.index),
+      details: details,
+      fillIn: index("base_unit") == nil ? [] : NeedsReader.fillInColumns.compactMap(index), item: index("item"),
+      quantity: quantity, unit: unit, commitment: index("commitment"), deliverTo: index("deliver_to"),
+      needBy: index("need_by"), spec: index("spec"), notes: index("notes"))
   }
 
   /// The text of a clean non-empty cell; nil for an empty cell or one that is not clean.
@@ -232,7 +288,14 @@ struct NeedsTableScanner {
 
   // MARK: - Rows
 
-  private var isBlankRow: Bool { cells.count == 1 && cells[0].isEmpty && !cells[0].isQuoted }
+  /// Whether every cell of the row is empty or spaces and tabs (a subset of what the full reader calls blank;
+  /// any other row the full reader finds blank has cells no clean row has, and is declined).
+  private var isBlankRow: Bool { cells.allSatisfy(isBlank) }
+
+  /// Whether a cell is empty or holds only spaces and tabs.
+  private func isBlank(_ cell: Cell) -> Bool {
+    cell.isEmpty || bytes[cell.start..<cell.end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
 
   /// The next row that is not blank, as texts (the header); nil at the end or when not clean.
   private mutating func nextNonBlankRow() -> [String]? {

@@ -5,7 +5,7 @@ public enum SolicitationReader {
   /// The top-level fields, in the order the README documents them.
   public static let fields = [
     "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
-    "award_method", "lots", "evaluation", "cooperative", "formal_bid_threshold", "terms",
+    "award_method", "lots", "evaluation", "cooperative", "formal_bid_threshold", "terms", "late_submissions",
   ]
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
@@ -63,6 +63,7 @@ public enum SolicitationReader {
       reader.finish(&diagnostics)
     }
     let description = fields.text("description", &diagnostics)
+    let lateSubmissions = readLateSubmissions(fields, &diagnostics)
     fields.finish(&diagnostics)
 
     return Solicitation(
@@ -71,7 +72,7 @@ public enum SolicitationReader {
       leadAgency: leadAgency, invited: invited, schedule: schedule, orderingWindowCloses: window, term: term,
       awardMethod: awardMethod?.value, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
       cooperative: cooperative,
-      formalBidThreshold: threshold?.value, terms: terms)
+      formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions)
   }
 
   /// Reads the roster of invited agencies: agencies as the lead agency is written, ids unique in any case. The

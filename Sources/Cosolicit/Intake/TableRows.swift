@@ -40,10 +40,10 @@ enum TableRows {
 
   /// Each well-formed record as a mapping node from column name to cell; empty cells are left out, as absent
   /// fields. Malformed records are left out: their problem is already reported, and checking their shifted
-  /// fields would only add noise.
+  /// fields would only add noise. So are blank rows, which say nothing.
   static func mappings(_ table: CSVTable) -> [DocumentNode] {
     let names = table.header.map { normalized($0.text) }
-    return table.records.filter { !$0.isMalformed }.map { record in
+    return table.records.filter { !$0.isMalformed && !$0.isBlank }.map { record in
       var entries: [DocumentNode.Entry] = []
       for (name, field) in zip(names, record.fields) where !field.text.isEmpty {
         entries.append(

@@ -165,6 +165,7 @@ extension Share {
     writer.member("commitment", text: commitment.rawValue)
     writer.member("deliver_to", text: deliverTo)
     writer.member("need_by", text: needBy?.description)
+    writer.member("spec", text: spec)
     writer.member("notes", text: notes)
     writer.member("source", text: "\(source.path):\(source.line)")
     writer.endObject()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a solicitation line's shares as JSON straight from the share store: each text a share repeats (agency,
-/// site, notes, source file) quoted once per document, each member's key and indentation once per depth. The
+/// site, spec, notes, source file) quoted once per document, each member's key and indentation once per depth. The
 /// bytes are those ``JSONWriter`` writes member by member, which writes shares not in a store.
 struct ShareJSON: Sendable {
   /// The store the texts were quoted from.
@@ -23,7 +23,7 @@ struct ShareJSON: Sendable {
 
   private static let keys = [
     "agency", "agency_name", "quantity", "exact", "original_quantity", "original_unit", "commitment", "deliver_to",
-    "need_by", "notes", "source",
+    "need_by", "spec", "notes", "source",
   ]
 
   /// Writes the shares at `positions` of the store as the elements of the array `writer` has open.
@@ -68,8 +68,10 @@ struct ShareJSON: Sendable {
         writer.append("null")
       }
       writer.append(prefixes[9])
-      writer.append(need.notes < 0 ? "null" : texts[file][Int(need.notes)])
+      writer.append(need.spec < 0 ? "null" : texts[file][Int(need.spec)])
       writer.append(prefixes[10])
+      writer.append(need.notes < 0 ? "null" : texts[file][Int(need.notes)])
+      writer.append(prefixes[11])
       writer.append(sources[file] + String(need.anchor.line) + "\"")
       writer.append(closing)
     }

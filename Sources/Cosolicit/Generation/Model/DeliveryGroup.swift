@@ -21,6 +21,8 @@ struct DeliveryGroup: DocumentModel {
       .flag("isCommitted") { $0.share.commitment == .binding },
       .text("deliverTo") { $0.share.deliverTo ?? "" },
       .text("needBy") { $0.share.needBy?.description ?? "" },
+      .text("spec") { $0.share.spec ?? "" },
+      .flag("hasSpec") { $0.share.spec != nil },
     ]
   }
 

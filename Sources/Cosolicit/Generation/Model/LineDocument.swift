@@ -8,6 +8,8 @@ struct LineDocument: DocumentModel {
   let figures: VariantFigures.Line
   /// The earliest date its committed volume is needed by.
   let earliestNeedBy: CalendarDate?
+  /// The distinct specs its participants asked for, each with who asked.
+  let specs: [SpecDocument]
   /// The figures as documents print them, formatted once for every document that shows them.
   private let text:
     (committed: String, estimated: String, quantity: String, committedValue: String, estimatedValue: String)
@@ -17,6 +19,7 @@ struct LineDocument: DocumentModel {
     self.line = line
     self.figures = figures
     self.earliestNeedBy = earliestNeedBy
+    specs = line.shares.specs.map(SpecDocument.init)
     text = (
       DecimalText.format(figures.committed), DecimalText.format(figures.estimated),
       DecimalText.format(figures.quantity), figures.committedValue.map(MoneyText.format) ?? "",
@@ -29,6 +32,8 @@ struct LineDocument: DocumentModel {
     .text("item") { $0.line.itemID ?? "" },
     .flag("hasItem") { $0.line.itemID != nil },
     .text("description") { $0.line.description },
+    .list("specs") { $0.specs },
+    .flag("hasSpecs") { !$0.specs.isEmpty },
     .text("classification") { $0.line.classification.description },
     .text("unit") { $0.line.unit.code },
     .text("unitName") { $0.line.unit.name },

@@ -21,11 +21,20 @@ public struct CSVTable: Sendable {
     /// Whether the row has bad quoting or the wrong number of fields, already reported; its fields are not
     /// to be checked one by one.
     public var isMalformed: Bool
+
+    /// Whether every field is empty or white space: a blank line, or a row a spreadsheet exports as `,,,,`,
+    /// which says nothing and is skipped, whatever its number of fields.
+    public var isBlank: Bool { !isMalformed && Self.isBlank(fields.lazy.map(\.text)) }
+
+    /// Whether every one of `texts` is empty or white space.
+    static func isBlank(_ texts: some Sequence<String>) -> Bool {
+      texts.allSatisfy { $0.isEmpty || $0.trimmed.isEmpty }
+    }
   }
 
   /// The header row's fields; empty for an empty file.
   public var header: [Field]
-  /// The rows after the header, blank lines skipped.
+  /// The rows after the header, blank rows skipped (``Record/isBlank``).
   public var records: [Record]
 
   /// Reads `source`; syntax errors go to `diagnostics` and the rows around them are still read.
@@ -35,10 +44,9 @@ public struct CSVTable: Sendable {
     while true {
       let findingsBefore = diagnostics.diagnostics.count  // the scanner only adds errors
       guard let row = scanner.nextRecord(diagnostics: &diagnostics) else { break }
-      let isBlank = row.fields.count == 1 && row.fields[0].text.isEmpty && !row.quotedFirst
       let record = Record(
         fields: row.fields, location: row.location, isMalformed: diagnostics.diagnostics.count > findingsBefore)
-      if !isBlank { rows.append(record) }
+      if !record.isBlank { rows.append(record) }
     }
     guard !rows.isEmpty else { return CSVTable(header: [], records: []) }
     let header = rows.removeFirst().fields
@@ -79,15 +87,13 @@ public struct CSVTable: Sendable {
     /// Reads one record; nil at the end of the file.
     mutating func nextRecord(
       diagnostics: inout DiagnosticCollector
-    ) -> (fields: [Field], location: SourceLocation, quotedFirst: Bool)? {
+    ) -> (fields: [Field], location: SourceLocation)? {
       guard index < bytes.count else { return nil }
       let recordLocation = location(at: index)
       var fields: [Field] = []
-      var quotedFirst = false
       while true {
         let fieldLocation = location(at: index)
         let quoted = index < bytes.count && bytes[index] == UInt8(ascii: "\"")
-        if fields.isEmpty { quotedFirst = quoted }
         let text = quoted ? readQuoted(diagnostics: &diagnostics) : readPlain(diagnostics: &diagnostics)
         fields.append(Field(text: text, location: fieldLocation))
         guard index < bytes.count else { break }
@@ -99,7 +105,7 @@ public struct CSVTable: Sendable {
         newLine()
         break
       }
-      return (fields, recordLocation, quotedFirst)
+      return (fields, recordLocation)
     }
 
     mutating func newLine() {

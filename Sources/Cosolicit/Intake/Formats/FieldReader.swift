@@ -220,13 +220,14 @@ public struct FieldReader {
     return Located(date, at: text.location)
   }
 
-  /// The field as an exact decimal; `positive` demands more than zero, otherwise zero or more.
+  /// The field as an exact decimal; `positive` demands more than zero, otherwise zero or more. Thousands may be
+  /// grouped with commas as US writing does (`10,000`, `1,234.5`); other groupings are errors that say why.
   public func decimal(
     _ key: String, required: Bool = false, positive: Bool, _ diagnostics: inout DiagnosticCollector
   ) -> Located<Decimal>? {
     guard let text = text(key, required: required, &diagnostics) else { return nil }
     let expected = positive ? "a positive decimal number" : "a decimal number of zero or more"
-    switch DecimalText.parse(text.value) {
+    switch DecimalText.parse(text.value, thousands: true) {
     case .failure(let problem):
       diagnostics.error(
         "\(context): '\(key)' '\(Self.shown(text.value))' \(problem); expected \(expected)", at: text.location)

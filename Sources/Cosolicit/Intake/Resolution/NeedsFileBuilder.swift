@@ -49,7 +49,8 @@ struct NeedsFileBuilder {
       lot: resolution.baseQuantity == nil ? -1 : resolution.lot,
       unit: UnitTable.positions[unit.value.code] ?? 0, commitment: reading.commitment,
       isExact: resolution.isExact, deliverTo: reading.deliverTo.map { intern($0) } ?? -1,
-      notes: reading.notes.map { intern($0) } ?? -1, needBy: reading.needBy?.value,
+      spec: reading.spec.map { intern($0) } ?? -1, notes: reading.notes.map { intern($0) } ?? -1,
+      needBy: reading.needBy?.value,
       anchor: .init(reading.location), itemAt: .init(itemAt), quantityAt: .init(quantity.location),
       unitAt: .init(unit.location), needByAt: reading.needBy.map { .init($0.location) } ?? .none,
       quantity: quantity.value, baseQuantity: resolution.baseQuantity ?? quantity.value)

@@ -42,7 +42,9 @@ struct ResolvedNeed: Sendable, Equatable {
   var isExact: Bool
   /// The delivery site (a text of the file), or -1.
   var deliverTo: Int32
-  /// The remarks (a text of the file), or -1.
+  /// The requirement for the supplier (a text of the file), or -1.
+  var spec: Int32
+  /// The remarks for the lead agency (a text of the file), or -1.
   var notes: Int32
   /// The need-by date as `yyyymmdd` (which orders as the dates do), or 0 for none: 4 bytes instead of 25.
   private var needByDay: Int32
@@ -79,7 +81,8 @@ struct ResolvedNeed: Sendable, Equatable {
 
   init(
     item: Int32, itemText: Int32, isWriteIn: Bool, lot: Int32, unit: Int16, commitment: Commitment, isExact: Bool,
-    deliverTo: Int32, notes: Int32, needBy: CalendarDate?, anchor: Position, itemAt: Position, quantityAt: Position,
+    deliverTo: Int32, spec: Int32, notes: Int32, needBy: CalendarDate?, anchor: Position, itemAt: Position,
+    quantityAt: Position,
     unitAt: Position, needByAt: Position, quantity: Decimal, baseQuantity: Decimal
   ) {
     self.item = item
@@ -90,6 +93,7 @@ struct ResolvedNeed: Sendable, Equatable {
     self.commitment = commitment
     self.isExact = isExact
     self.deliverTo = deliverTo
+    self.spec = spec
     self.notes = notes
     self.needByDay = needBy.map { Int32($0.year * 10_000 + $0.month * 100 + $0.day) } ?? 0
     self.anchor = anchor

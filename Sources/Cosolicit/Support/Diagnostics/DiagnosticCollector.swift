@@ -21,12 +21,10 @@ public struct DiagnosticCollector: Sendable {
     diagnostics.append(Diagnostic(.note, message, at: location))
   }
 
-  /// Records a note that stands on its own, attached to no other finding: an observation for the reader that
-  /// needs no change, such as an invited agency that has not sent its needs yet.
-  public mutating func standaloneNote(_ message: String, at location: SourceLocation) {
-    var note = Diagnostic(.note, message, at: location)
-    note.standsAlone = true
-    diagnostics.append(note)
+  /// Records a note that stands alone, at `location`: something to know that is no problem and follows no
+  /// other finding.
+  public mutating func remark(_ message: String, at location: SourceLocation) {
+    diagnostics.append(Diagnostic(.note, message, at: location, standsAlone: true))
   }
 
   /// Records a finding made elsewhere, such as a reader's syntax error.
@@ -49,7 +47,7 @@ public struct DiagnosticCollector: Sendable {
   public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
   /// The findings ordered by file, then position, each note kept right after the finding it belongs to (a note
-  /// that stands alone is placed by its own position).
+  /// that stands alone is ordered by its own place).
   public var sorted: [Diagnostic] {
     var groups: [[Diagnostic]] = []
     for diagnostic in diagnostics {

@@ -10,12 +10,16 @@ public enum DecimalText {
     case groupingSeparator
     /// More significant digits than an exact decimal holds.
     case tooManyDigits
+    /// Separators that do not group thousands as US writing does (`1,2`, `1.234,5`, `12,34,567`); says why and
+    /// what to write instead.
+    case misgrouped(String)
 
     public var description: String {
       switch self {
       case .notANumber: "is not a decimal number"
       case .groupingSeparator: "uses a thousands separator; write the digits only, such as 1200 or 1200.50"
       case .tooManyDigits: "has more than \(DecimalText.maximumDigits) digits"
+      case .misgrouped(let reason): "is ambiguous: \(reason)"
       }
     }
   }
@@ -24,8 +28,10 @@ public enum DecimalText {
   /// 38 exact digits, and no real quantity or price needs more.
   public static let maximumDigits = 15
 
-  /// Parses `[+|-]digits[.digits]`; the sign is kept so callers can say "must be positive".
-  public static func parse(_ text: String) -> Result<Decimal, Problem> {
+  /// Parses `[+|-]digits[.digits]`; the sign is kept so callers can say "must be positive". With `thousands`,
+  /// commas may also group the whole digits as US writing does (`10,000`, `1,234.5`), and other groupings are
+  /// explained (``Problem/misgrouped(_:)``); without it, any comma is an error (``Problem/groupingSeparator``).
+  public static func parse(_ text: String, thousands: Bool = false) -> Result<Decimal, Problem> {
     var body = Substring(text.trimmed)
     var negative = false
     if let first = body.first, first == "-" || first == "+" {
@@ -33,6 +39,9 @@ public enum DecimalText {
       body = body.dropFirst()
     }
     if let value = plainDigits(body) { return .success(negative ? -value : value) }
+    if thousands, body.utf8.contains(UInt8(ascii: ",")) || body.utf8.count(where: { $0 == UInt8(ascii: ".") }) > 1 {
+      return ungrouped(body).flatMap { parse($0) }.map { negative ? -$0 : $0 }
+    }
     let parts = body.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
     // Bytes, not characters: a digit with a combining mark is one Character that must not pass as a digit.
     let isDigits: (Substring) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }
