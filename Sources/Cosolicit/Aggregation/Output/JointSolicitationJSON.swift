@@ -166,7 +166,7 @@ extension Share {
     writer.member("deliver_to", text: deliverTo)
     writer.member("need_by", text: needBy?.description)
     writer.member("notes", text: notes)
-    writer.member("source", text: "\(source.path):\(source.line)")
+    writer.member("source", text: "\(source.path):\(source.lineOrCell)")
     writer.endObject()
   }
 }
@@ -176,7 +176,7 @@ extension ReviewItem {
     .object([
       ("kind", .string(kind.rawValue)), ("message", .string(message)),
       ("line", line.map { .integer($0) } ?? .null), ("agency", .text(agencyID)),
-      ("sources", .array(sources.map { .string("\($0.path):\($0.line)") })),
+      ("sources", .array(sources.map { .string("\($0.path):\($0.lineOrCell)") })),
     ])
   }
 }
