@@ -1,7 +1,8 @@
 /// A workbook's shared strings (`xl/sharedStrings.xml`): the texts its cells refer to by position.
 ///
-/// Each `<si>` is one text: a plain `<t>`, or rich-text runs (`<r><t>…</t></r>`) joined. Phonetic readings
-/// (`<rPh>`, the pronunciation of East Asian text) are not part of the text and are left out.
+/// Each `<si>` is one text: a plain `<t>`, or rich-text runs (`<r><t>…</t></r>`) joined, with `_xHHHH_` escapes
+/// replaced. Phonetic readings (`<rPh>`, the pronunciation of East Asian text) are not part of the text and are
+/// left out.
 struct SharedStringTable: Sendable {
   /// The texts, in order.
   var strings: [String]
@@ -27,7 +28,7 @@ struct SharedStringTable: Sendable {
       case .end(let name):
         switch name {
         case "si":
-          strings.append(current ?? "")
+          strings.append(unescaped(current ?? ""))
           current = nil
         case "rPh": phoneticDepth = max(phoneticDepth - 1, 0)
         case "t": inText = false
@@ -38,5 +39,27 @@ struct SharedStringTable: Sendable {
     }
     if let failure { throw WorkbookIndex.malformed(part, failure) }
     return SharedStringTable(strings: strings)
+  }
+
+  /// `text` with the escapes of Office Open XML strings replaced: `_xHHHH_` is the character U+HHHH (Excel
+  /// writes a carriage return as `_x000D_`, and a text that itself reads `_x0041_` as `_x005F_x0041_`).
+  static func unescaped(_ text: String) -> String {
+    guard text.contains("_x") else { return text }
+    var scalars = Array(text.unicodeScalars)[...]
+    var result = String.UnicodeScalarView()
+    while let first = scalars.first {
+      if first == "_", scalars.count >= 7, scalars[scalars.startIndex + 1] == "x",
+        scalars[scalars.startIndex + 6] == "_",
+        let value = UInt32(String(String.UnicodeScalarView(scalars.dropFirst(2).prefix(4))), radix: 16),
+        let scalar = Unicode.Scalar(value)
+      {
+        result.append(scalar)
+        scalars.removeFirst(7)
+      } else {
+        result.append(first)
+        scalars.removeFirst()
+      }
+    }
+    return String(result)
   }
 }

@@ -1,9 +1,9 @@
 /// One cell of a worksheet as its part writes it (`<c r="C7" t="s" s="2"><v>4</v></c>`), and the text it
 /// shows: what the field readers read, as they read a CSV file's cells.
 ///
-/// Strings (shared, inline, or a formula's) are kept as written; true and false are `TRUE` and `FALSE`; a
-/// number is its plain decimal text to 15 significant digits (`ExcelNumberText`), or, in a cell whose format
-/// shows a date, the date as `yyyy-mm-dd`. A formula shows the result saved with it.
+/// Strings (shared, inline, or a formula's) are kept as written, `_xHHHH_` escapes replaced; true and false
+/// are `TRUE` and `FALSE`; a number is its plain decimal text to 15 significant digits (`ExcelNumberText`),
+/// or, in a cell whose format shows a date, the date as `yyyy-mm-dd`. A formula shows the result saved with it.
 struct WorksheetCell: Sendable {
   /// The 1-based column.
   var column: Int
@@ -54,9 +54,9 @@ struct WorksheetCell: Sendable {
       }
       return .success(strings.strings[index])
     case "str":
-      return .success(value ?? "")
+      return .success(SharedStringTable.unescaped(value ?? ""))
     case "inlineStr":
-      return .success(inline ?? value ?? "")
+      return .success(SharedStringTable.unescaped(inline ?? value ?? ""))
     case "b":
       switch value?.trimmed {
       case "1": return .success("TRUE")
