@@ -38,6 +38,26 @@ import Testing
     #expect(xlsxwriter.sheet == "needs")
   }
 
+  @Test func withoutANeedsSheetTheFirstVisibleWorksheetIsRead() throws {
+    let folder = try makeTemporaryFolder("workbook")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try WorkbookPython.run(
+      """
+      import openpyxl
+      book = openpyxl.Workbook()
+      book.active.title = 'lists'
+      book.active.sheet_state = 'hidden'
+      book.active.append(['each', 'case'])
+      book.create_sheet('Sheet 2').append(COLUMNS)
+      book.save('x.xlsx')
+      """, in: folder)
+    var diagnostics = DiagnosticCollector()
+    let source = SourceFile.read(folder.appendingPathComponent("x.xlsx").path)
+    let table = try #require(FileFormat.readTable(source, sheet: "needs", &diagnostics))
+    #expect(table.sheet == "Sheet 2")
+    #expect(table.header.map(\.text) == NeedsReader.csvColumns)
+  }
+
   @Test func emptyRowsAndColumnsAreSkipped() throws {
     let (table, path, findings) = try table("openpyxl-needs.xlsx")
     #expect(findings.isEmpty, "\(findings)")

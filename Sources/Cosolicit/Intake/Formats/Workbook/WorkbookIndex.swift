@@ -9,7 +9,12 @@ struct WorkbookIndex: Sendable {
     var part: String?
     /// Whether it is a worksheet (a table of cells), not a chart or dialog sheet.
     var isWorksheet: Bool
+    /// Whether it is hidden (`state="hidden"` or `"veryHidden"`), as lists for data validation often are.
+    var isHidden = false
   }
+
+  /// The longest sheet name read: Excel allows 31 characters.
+  static let maximumSheetName = 255
 
   /// The sheets, in tab order.
   var sheets: [Sheet]
@@ -27,7 +32,7 @@ struct WorkbookIndex: Sendable {
 
   /// Reads the workbook part `workbook` and its relationships `relationships`.
   static func read(workbook: [UInt8], relationships: [UInt8]) throws(WorkbookProblem) -> WorkbookIndex {
-    var listed: [(name: String, id: String)] = []
+    var listed: [(name: String, id: String, hidden: Bool)] = []
     var uses1904 = false
     var inSheets = false
     let workbookFailure = XMLEventReader.read(workbook) { event in
@@ -37,7 +42,8 @@ struct WorkbookIndex: Sendable {
       case .start(let element) where element.name == "sheets":
         inSheets = true
       case .start(let element) where element.name == "sheet" && inSheets:
-        listed.append((element.attribute("name") ?? "", element.attribute("id") ?? ""))
+        let hidden = ["hidden", "veryhidden"].contains(element.attribute("state")?.lowercased() ?? "")
+        listed.append((element.attribute("name") ?? "", element.attribute("id") ?? "", hidden))
       case .end("sheets"):
         inSheets = false
       default: break
@@ -62,28 +68,35 @@ struct WorkbookIndex: Sendable {
     let sheets = listed.map { sheet in
       let target = targets[sheet.id]
       return Sheet(
-        name: sheet.name, part: target?.part, isWorksheet: target.map { $0.type.hasSuffix("/worksheet") } ?? true)
+        name: sheet.name, part: target?.part, isWorksheet: target.map { $0.type.hasSuffix("/worksheet") } ?? true,
+        isHidden: sheet.hidden)
     }
     return WorkbookIndex(
       sheets: sheets, uses1904: uses1904, sharedStringsPart: part(ofType: "sharedStrings"),
       stylesPart: part(ofType: "styles"))
   }
 
-  /// The sheet named `name` (in any case), else the first worksheet.
+  /// The sheet named `name` (in any case), else the first worksheet not hidden, else the first worksheet.
   func sheet(preferring name: String) throws(WorkbookProblem) -> Sheet {
     let wanted = name.lowercased()
+    let chosen: Sheet
     if !wanted.isEmpty, let named = sheets.first(where: { $0.name.lowercased() == wanted }) {
       guard named.isWorksheet else {
         throw WorkbookProblem(
-          "the workbook's sheet '\(named.name)' is a chart, not a table of cells; put the \(name) in a worksheet "
-            + "named '\(name)'")
+          "the workbook's sheet '\(named.name.prefix(40))' is a chart, not a table of cells; put the \(name) in a "
+            + "worksheet named '\(name)'")
       }
-      return named
-    }
-    guard let first = sheets.first(where: \.isWorksheet) else {
+      chosen = named
+    } else if let first = sheets.first(where: { $0.isWorksheet && !$0.isHidden }) ?? sheets.first(where: \.isWorksheet)
+    {
+      chosen = first
+    } else {
       throw WorkbookProblem("the workbook has no worksheet; expected a sheet\(name.isEmpty ? "" : " named '\(name)'")")
     }
-    return first
+    guard chosen.name.count <= Self.maximumSheetName else {
+      throw .damaged("its sheet's name is longer than \(Self.maximumSheetName) characters (Excel allows 31)")
+    }
+    return chosen
   }
 
   /// The part a relationship's target names, relative to `xl/` unless it starts with `/`; nil when it
