@@ -30,7 +30,7 @@ import Testing
     let shape = #/^Examples/invalid/[^:]+:\d+:\d+: (error|warning|note): .+$/#
     #expect(lines.count == 23)
     #expect(lines.dropLast().allSatisfy { $0.wholeMatch(of: shape) != nil }, "\(lines)")
-    #expect(lines.last?.hasPrefix("checked 10 files") == true)
+    #expect(lines.last?.hasPrefix("checked 11 files") == true)
     #expect(lines.last?.hasSuffix("19 errors, 2 warnings") == true, "\(lines.last ?? "")")
   }
 
@@ -41,7 +41,7 @@ import Testing
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
     #expect(array.count == 21)
     #expect(array.allSatisfy { $0["path"] is String && $0["line"] is Int && $0["message"] is String })
-    #expect(result.errorOutput.hasPrefix("checked 9 files"))
+    #expect(result.errorOutput.hasPrefix("checked 10 files"))
   }
 
   @Test func singleFilesAreCheckedAgainstTheirWorkspace() throws {

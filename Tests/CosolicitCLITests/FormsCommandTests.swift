@@ -98,4 +98,76 @@ import Testing
     #expect(findings.first?.contains("need_by 2026-01-05 is before the contract term starts on 2027-07-01") == true)
     #expect(result.errorOutput.hasSuffix("1 participant, 3 lines; 1 error, 0 warnings\n"), "\(result.errorOutput)")
   }
+
+  /// The loop a participant in Excel goes through: the form is filled in as a workbook (numbers as numbers, one
+  /// date typed as text and one as a date cell) and reads exactly as the same form filled in as CSV: the same
+  /// validation and the same joint solicitation, with the workbook's lines traced to their cells.
+  @Test func aFormFilledAsAWorkbookReadsAsTheSameFormFilledAsCSV() throws {
+    let forms = try makeTemporaryFolder("forms")
+    defer { try? FileManager.default.removeItem(at: forms) }
+    let made = try run(["forms", "Examples/cascade-valley", "--out", forms.path, "--participant", "pine-ridge-fire"])
+    #expect(made.status == 0, "\(made.errorOutput)")
+    let script = """
+      import csv, datetime, sys, openpyxl
+      folder = sys.argv[1]
+      fills = {
+          "TECH-LAP-14": dict(quantity=12, unit="EA", commitment="binding", deliver_to="Station 1, 100 Pine Rd",
+                              need_by="2027-08-02", spec="asset-tag before delivery"),
+          "CUST-TWL-MF": dict(quantity=2.5, unit="XCS", commitment="estimate", deliver_to="Station 1, 100 Pine Rd",
+                              need_by=datetime.date(2027, 9, 1), notes="both stations"),
+          "": dict(description="Microfiber cloths, 16 x 16 in", classification="UNSPSC:47131502", quantity=1250,
+                   unit="DZN", deliver_to="Station 2", need_by="2027-07-15"),
+      }
+      def text(value):
+          return value.isoformat() if isinstance(value, datetime.date) else str(value)
+      path = folder + "/pine-ridge-fire-needs.csv"
+      with open(path, newline="", encoding="utf-8") as f:
+          reader = csv.DictReader(f)
+          header, rows = reader.fieldnames, list(reader)
+      done = set()
+      for row in rows:
+          if row["item"] in fills and row["item"] not in done:
+              row.update({key: text(value) for key, value in fills[row["item"]].items()})
+              done.add(row["item"])
+      with open(folder + "/filled.csv", "w", newline="", encoding="utf-8") as f:
+          writer = csv.DictWriter(f, fieldnames=header)
+          writer.writeheader()
+          writer.writerows(rows)
+      book = openpyxl.load_workbook(folder + "/pine-ridge-fire-needs.xlsx")
+      sheet = book["needs"]
+      columns = {cell.value: cell.column for cell in sheet[1]}
+      done = set()
+      for row in range(2, sheet.max_row + 1):
+          item = sheet.cell(row, columns["item"]).value or ""
+          if item in fills and item not in done:
+              for key, value in fills[item].items():
+                  sheet.cell(row, columns[key]).value = value
+              done.add(item)
+      book.save(folder + "/filled.xlsx")
+      """
+    let filled = try ProgramRun.run("/usr/bin/env", ["python3", "-c", script, forms.path])
+    #expect(filled.status == 0, "\(filled.errorOutput)")
+    var outputs: [String: [String]] = [:]
+    for format in ["csv", "xlsx"] {
+      let workspace = try Sandbox(copying: "../../Examples/cascade-valley")
+      try FileManager.default.copyItem(
+        atPath: forms.appendingPathComponent("filled.\(format)").path,
+        toPath: workspace.path("needs/pine-ridge-fire.\(format)"))
+      let validated = try run(["validate", workspace.root.path])
+      #expect(validated.status == 0, "\(validated.errorOutput)")
+      let joint = try run(["aggregate", workspace.root.path, "--format", "json"])
+      #expect(joint.status == 0, "\(joint.errorOutput)")
+      if format == "xlsx" {
+        #expect(joint.output.contains("\"source\": \"needs/pine-ridge-fire.xlsx:needs!"), "traced to the cell")
+      }
+      outputs[format] = [validated.errorOutput + validated.output, joint.output].map {
+        $0.replacing(workspace.root.path, with: "WORKSPACE").replacing(
+          #/needs/pine-ridge-fire\.(csv|xlsx)(:[^",)\n]*)?/#, with: "SOURCE")
+      }
+    }
+    #expect(outputs["xlsx"] == outputs["csv"])
+    #expect(
+      outputs["csv"]?.first?.hasSuffix("checked 9 files: 8 participants, 102 lines; 0 errors, 0 warnings\n") == true,
+      "\(outputs["csv"]?.first ?? "")")
+  }
 }

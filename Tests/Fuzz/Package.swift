@@ -13,13 +13,15 @@ import PackageDescription
 // each fuzzer's `main.swift` keeps its top-level code, which calls libFuzzer's `LLVMFuzzerRunDriver`.
 let fuzzers = [
   "FuzzSolicitation", "FuzzCatalogCSV", "FuzzCatalogYAML", "FuzzNeedsCSV", "FuzzNeedsYAML", "FuzzNeedsJSON",
-  "FuzzBid",
+  "FuzzBid", "FuzzNeedsXLSX",
 ]
 
 let package = Package(
   name: "CosolicitFuzz",
   dependencies: [
-    .package(name: "cosolicit", path: "../..")
+    .package(name: "cosolicit", path: "../.."),
+    // Packs the workbook harness's XML parts into an archive (the library's own dependency).
+    .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
   ],
   targets: [
     // The declaration of libFuzzer's driver.
@@ -33,6 +35,7 @@ let package = Package(
       .executableTarget(
         name: name,
         dependencies: ["FuzzCommon", .product(name: "Cosolicit", package: "cosolicit")]
+          + (name == "FuzzNeedsXLSX" ? [.product(name: "ZIPFoundation", package: "ZIPFoundation")] : [])
       )
     }
 )

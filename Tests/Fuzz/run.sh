@@ -15,7 +15,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-all=(FuzzSolicitation FuzzCatalogCSV FuzzCatalogYAML FuzzNeedsCSV FuzzNeedsYAML FuzzNeedsJSON FuzzBid)
+all=(FuzzSolicitation FuzzCatalogCSV FuzzCatalogYAML FuzzNeedsCSV FuzzNeedsYAML FuzzNeedsJSON FuzzBid FuzzNeedsXLSX)
 
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
@@ -38,6 +38,7 @@ dictionary() {
     FuzzCatalogCSV | FuzzNeedsCSV) echo csv ;;
     FuzzNeedsJSON) echo json ;;
     FuzzBid) echo xml ;;
+    FuzzNeedsXLSX) echo xlsx ;;
   esac
 }
 

@@ -147,7 +147,7 @@ struct LineBuilder {
     }
     let store = ShareStore(
       owners: owners, lines: ownerLines, references: references, texts: files.map(\.texts), paths: paths,
-      writeInQuantities: writeInQuantities)
+      sheets: files.map(\.sheet), writeInQuantities: writeInQuantities)
     // Made on every core (each line sums its shares).
     let lots = solicitation.lots
     let made = ConcurrentMap.map(plans) { plan -> SolicitationLine in
@@ -210,9 +210,9 @@ struct LineBuilder {
       let (leftNotes, rightNotes) = (leftFile.text(a.notes), rightFile.text(b.notes))
       if leftNotes != rightNotes { return (leftNotes ?? "") < (rightNotes ?? "") }
       let leftSource = SourceLocation(
-        path: paths[Int(left.file)], line: Int(a.anchor.line), column: Int(a.anchor.column))
+        path: paths[Int(left.file)], sheet: leftFile.sheet, row: Int(a.anchor.line), column: Int(a.anchor.column))
       let rightSource = SourceLocation(
-        path: paths[Int(right.file)], line: Int(b.anchor.line), column: Int(b.anchor.column))
+        path: paths[Int(right.file)], sheet: rightFile.sheet, row: Int(b.anchor.line), column: Int(b.anchor.column))
       return leftSource < rightSource
     }
   }

@@ -25,18 +25,21 @@ final class ShareStore: Sendable {
   let texts: [[String]]
   /// Each needs file's path relative to the workspace, as shares name their source.
   let paths: [String]
+  /// Each needs file's sheet, for a workbook: its lines' positions are cells of it.
+  let sheets: [String?]
   /// The base quantities of write-in shares, converted to their merged line's unit, by share position.
   let writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
 
   init(
     owners: [Owner], lines: [[ResolvedNeed]], references: [Reference], texts: [[String]], paths: [String],
-    writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
+    sheets: [String?], writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
   ) {
     self.owners = owners
     self.lines = lines
     self.references = references
     self.texts = texts
     self.paths = paths
+    self.sheets = sheets
     self.writeInQuantities = writeInQuantities
   }
 
@@ -72,7 +75,8 @@ final class ShareStore: Sendable {
       originalQuantity: need.quantity, originalUnit: need.unitOfMeasure, commitment: need.commitment,
       deliverTo: text(need.deliverTo, file), needBy: need.needBy, spec: text(need.spec, file),
       notes: text(need.notes, file),
-      source: SourceLocation(path: paths[file], line: Int(need.anchor.line), column: Int(need.anchor.column)),
+      source: SourceLocation(
+        path: paths[file], sheet: sheets[file], row: Int(need.anchor.line), column: Int(need.anchor.column)),
       isExact: isExact)
   }
 

@@ -1,7 +1,9 @@
-/// One needs file: a YAML or JSON file holds one participant, a CSV file one or more.
+/// One needs file: a YAML or JSON file holds one participant, a CSV file or a workbook one or more.
 public struct NeedsFile: Sendable, Equatable {
   /// Where the file was read from.
   public var path: String
+  /// The sheet the lines were read from, for a workbook; the positions of its lines are cells of it.
+  public var sheet: String? = nil
   /// What the file says for each agency: the agency when it could be read, and its complete lines, resolved.
   var sections: [NeedsSection]
   /// How many lines the file has, including lines too broken to keep.
@@ -30,7 +32,7 @@ public struct NeedsFile: Sendable, Equatable {
   /// The readable view of one of the file's lines.
   func line(of need: ResolvedNeed) -> NeedLine {
     func at(_ position: ResolvedNeed.Position) -> SourceLocation {
-      SourceLocation(path: path, line: Int(position.line), column: Int(position.column))
+      SourceLocation(path: path, sheet: sheet, row: Int(position.line), column: Int(position.column))
     }
     let item: NeedLine.Item =
       need.isWriteIn

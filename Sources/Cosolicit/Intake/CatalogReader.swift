@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads and checks the lead agency's catalog, `catalog.csv` or `catalog.yaml`.
+/// Reads and checks the lead agency's catalog, `catalog.csv`, `catalog.xlsx` or `catalog.yaml`.
 public enum CatalogReader {
   /// The fields of a catalog row.
   public static let fields = ["item", "description", "classification", "unit", "lot", "estimated_unit_price", "packs"]
@@ -19,8 +19,8 @@ public enum CatalogReader {
     let rows: [DocumentNode]
     let rowName: String
     switch format {
-    case .csv:
-      guard let table = FileFormat.readTable(source, &diagnostics) else { return nil }
+    case .csv, .xlsx:
+      guard let table = FileFormat.readTable(source, sheet: "catalog", &diagnostics) else { return nil }
       guard !table.header.isEmpty else {
         diagnostics.error(
           "the catalog is empty; expected a header row: \(fields.joined(separator: ","))", at: .start(of: path))
@@ -45,7 +45,7 @@ public enum CatalogReader {
     var rejected: Set<String> = []
     var seen: [String: Located<String>] = [:]
     for (index, row) in rows.enumerated() {
-      let context = format == .csv ? rowName : "\(rowName) #\(index + 1)"
+      let context = format == .csv || format == .xlsx ? rowName : "\(rowName) #\(index + 1)"
       guard let item = readItem(row, context: context, &diagnostics) else {
         if case .mapping(let entries) = row.value, let id = entries.first(where: { $0.key == "item" })?.value.scalarText
         {

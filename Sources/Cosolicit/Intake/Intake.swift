@@ -106,7 +106,7 @@ public struct Intake: Sendable {
       for path in group.paths where role(of: path) == .needs {
         if FileFormat(path: path) == nil {
           diagnostics.error(
-            "unsupported file type; needs files are .yaml, .yml, .json or .csv (save spreadsheets as CSV)",
+            "unsupported file type; needs files are \(Workspace.needsTypes) (save spreadsheets as .xlsx or CSV)",
             at: .start(of: path))
         } else if let file = NeedsReader.read(path, resolver: resolver, &diagnostics) {
           needs.append(file)

@@ -39,6 +39,8 @@ public enum NeedsReader {
       readTable(source, resolver: resolver, linesToo: true, scanning: scanning, &diagnostics)
     case .yaml: readTree(source, path: path, format: .yaml, resolver: resolver, &diagnostics)
     case .json: readTree(source, path: path, format: .json, resolver: resolver, &diagnostics)
+    // A workbook's cells are read into a table first: the scanner reads CSV bytes only.
+    case .xlsx: readTable(source, resolver: resolver, linesToo: true, scanning: false, &diagnostics)
     case nil: nil
     }
   }
@@ -76,19 +78,20 @@ public enum NeedsReader {
   }
 
   /// Reads only who the needs file at `path` is from: its agencies, without their lines where the format
-  /// allows (CSV). Enough to check another file against it for duplicate agencies, and much faster.
+  /// allows (CSV, a workbook). Enough to check another file against it for duplicate agencies, and much faster.
   static func readAgencies(_ path: String, _ diagnostics: inout DiagnosticCollector) -> NeedsFile? {
     let resolver = NeedsResolver(solicitation: nil, catalog: nil, catalogKnown: false)
-    return FileFormat(path: path) == .csv
+    return [.csv, .xlsx].contains(FileFormat(path: path))
       ? readTable(SourceFile.read(path), resolver: resolver, linesToo: false, &diagnostics)
       : read(path, resolver: resolver, &diagnostics)
   }
 
   /// Whether the needs file at `path` may name an agency with one of `ids`: false only when its bytes hold none
   /// of the ids' texts and no escape (a backslash, with which YAML and JSON can spell a text other ways), so
-  /// that it cannot. Cheaper than reading the file's agencies; a file that cannot be read may name anything.
+  /// that it cannot. Cheaper than reading the file's agencies; a file that cannot be read may name anything, and
+  /// so may a workbook, whose texts are packed.
   static func mayName(anyOf ids: [String], _ path: String) -> Bool {
-    guard case .success(let source) = SourceFile.readBytes(path) else { return true }
+    guard FileFormat(path: path) != .xlsx, case .success(let source) = SourceFile.readBytes(path) else { return true }
     return source.withUnsafeBufferPointer { bytes -> Bool in
       guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
       if memchr(base, Int32(UInt8(ascii: "\\")), bytes.count) != nil { return true }
@@ -128,7 +131,8 @@ public enum NeedsReader {
     {
       return clean
     }
-    guard let table = FileFormat.readTable(source, &diagnostics), case .success(let read) = source else { return nil }
+    guard let table = FileFormat.readTable(source, sheet: "needs", &diagnostics), case .success(let read) = source
+    else { return nil }
     return readTable(table, path: read.path, resolver: resolver, linesToo: linesToo, &diagnostics)
   }
 
@@ -144,7 +148,7 @@ public enum NeedsReader {
       return nil
     }
     let required = ["agency_id", "agency_name", "agency_type", "quantity", "unit"]
-    var file = NeedsFileBuilder(path: path, resolver: resolver)
+    var file = NeedsFileBuilder(path: path, sheet: table.sheet, resolver: resolver)
     guard TableRows.checkHeader(table, path: path, known: csvColumns, required: required, &diagnostics) else {
       return file.finish(lineCount: table.records.count)
     }

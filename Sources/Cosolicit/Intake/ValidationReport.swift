@@ -6,7 +6,8 @@ public struct ValidationReport: Sendable {
   public enum Format: String, CaseIterable, Sendable {
     /// One `path:line:column: severity: message` line per finding.
     case text
-    /// A JSON array of objects with `path`, `line`, `column`, `severity` and `message`.
+    /// A JSON array of objects with `path`, `line`, `column`, `severity` and `message`; a finding at a workbook's
+    /// cell also has `sheet` and `cell` (such as `C7`), `line` and `column` then being its row and column.
     case json
   }
 
@@ -31,13 +32,15 @@ public struct ValidationReport: Sendable {
         let path: String
         let line: Int
         let column: Int
+        let sheet: String?
+        let cell: String?
         let severity: String
         let message: String
       }
       let entries = intake.diagnostics.map {
         Entry(
-          path: $0.location.path, line: $0.location.line, column: $0.location.column,
-          severity: $0.severity.rawValue, message: $0.message)
+          path: $0.location.path, line: $0.location.line, column: $0.location.column, sheet: $0.location.sheet,
+          cell: $0.location.cell, severity: $0.severity.rawValue, message: $0.message)
       }
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -7,13 +7,16 @@ public struct Workspace: Sendable {
   public var root: String
   /// `solicitation.yaml`, if present.
   public var solicitationPath: String?
-  /// `catalog.csv` or `catalog.yaml`, if present.
+  /// `catalog.csv`, `catalog.xlsx` or `catalog.yaml`, if present.
   public var catalogPath: String?
   /// The needs files with a supported extension, sorted by name.
   public var needsPaths: [String]
 
   /// The names the catalog may have.
-  public static let catalogNames = ["catalog.csv", "catalog.yaml", "catalog.yml"]
+  public static let catalogNames = ["catalog.csv", "catalog.xlsx", "catalog.yaml", "catalog.yml"]
+
+  /// The needs file types, for messages.
+  static let needsTypes = ".yaml, .yml, .json, .csv or .xlsx"
 
   /// Finds the files of the workspace at `root`; reports what is missing or not understood.
   public static func locate(_ root: String, _ diagnostics: inout DiagnosticCollector) -> Workspace {
@@ -58,15 +61,15 @@ public struct Workspace: Sendable {
           "folder ignored; needs files are read from \(needs)/ only, not its subfolders", at: .start(of: path))
       } else if FileFormat(path: name) == nil {
         diagnostics.error(
-          "unsupported file type '\((name as NSString).pathExtension)'; needs files are .yaml, .yml, .json or .csv "
-            + "(save spreadsheets as CSV)", at: .start(of: path))
+          "unsupported file type '\((name as NSString).pathExtension)'; needs files are \(needsTypes) "
+            + "(save spreadsheets as .xlsx or CSV)", at: .start(of: path))
       } else {
         workspace.needsPaths.append(path)
       }
     }
     if workspace.needsPaths.isEmpty {
       diagnostics.error(
-        "the needs folder has no needs files; add one per participant (.yaml, .yml, .json or .csv)",
+        "the needs folder has no needs files; add one per participant (\(needsTypes))",
         at: .start(of: needs))
     }
     return workspace

@@ -3,9 +3,10 @@
 public struct WorkspaceFiles: Sendable {
   /// The lead agency's definition, if there is one (`solicitation.yaml`).
   public var solicitation: SourceFile?
-  /// The catalog, if there is one (`catalog.csv`, `catalog.yaml` or `catalog.yml`).
+  /// The catalog, if there is one (`catalog.csv`, `catalog.xlsx`, `catalog.yaml` or `catalog.yml`); a
+  /// workbook is held as its bytes (``SourceFile/init(path:workbookBytes:)``).
   public var catalog: SourceFile?
-  /// The participants' needs files.
+  /// The participants' needs files; workbooks held as their bytes.
   public var needs: [SourceFile]
 
   /// The files given.

@@ -45,6 +45,15 @@ struct XMLInputBounds: Sendable {
     }
   }
 
+  /// The byte offset of the first element in `bytes` with more than `maximumAttributes` attributes, if any: the
+  /// one bound a document streamed by ``XMLEventReader`` needs before libxml2 sees it (libxml2's check for
+  /// repeated attributes is quadratic in an element's attributes); its other limits are the reader's own.
+  static func firstElementWithTooManyAttributes(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    var scan = XMLInputBounds()
+    scan.scan(bytes)
+    return scan.found[.attributes]?.offset
+  }
+
   /// What is wrong, for each kind of excess, with the element's name where it helps.
   private static func message(_ excess: Excess, element: String) -> String {
     let unread = "so the document was not parsed"

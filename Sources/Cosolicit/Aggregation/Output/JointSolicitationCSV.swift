@@ -27,7 +27,7 @@ extension JointSolicitation {
             line.classification.description, line.unit.code, share.agencyID, share.agencyName,
             quantities.format(share.quantity), quantities.format(share.originalQuantity), share.originalUnit.code,
             share.commitment.rawValue, share.deliverTo ?? "", share.needBy?.description ?? "",
-            "\(share.source.path):\(share.source.line)",
+            "\(share.source.path):\(share.source.lineOrCell)",
           ])
         }
         try emit(output)

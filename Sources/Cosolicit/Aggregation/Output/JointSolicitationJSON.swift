@@ -167,7 +167,7 @@ extension Share {
     writer.member("need_by", text: needBy?.description)
     writer.member("spec", text: spec)
     writer.member("notes", text: notes)
-    writer.member("source", text: "\(source.path):\(source.line)")
+    writer.member("source", text: "\(source.path):\(source.lineOrCell)")
     writer.endObject()
   }
 }
@@ -177,7 +177,7 @@ extension ReviewItem {
     .object([
       ("kind", .string(kind.rawValue)), ("message", .string(message)),
       ("line", line.map { .integer($0) } ?? .null), ("agency", .text(agencyID)),
-      ("sources", .array(sources.map { .string("\($0.path):\($0.line)") })),
+      ("sources", .array(sources.map { .string("\($0.path):\($0.lineOrCell)") })),
     ])
   }
 }

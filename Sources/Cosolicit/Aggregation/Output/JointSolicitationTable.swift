@@ -52,8 +52,10 @@ extension JointSolicitation {
     output += people.rendered()
     output += "\nReview (\(review.count))\n"
     for item in review {
-      let sources = item.sources.prefix(3).map { "\(VisibleText.escaped($0.path)):\($0.line)" }
-        .joined(separator: ", ")
+      let sources = item.sources.prefix(3).map {
+        "\(VisibleText.escaped($0.path)):\(VisibleText.escaped($0.lineOrCell))"
+      }
+      .joined(separator: ", ")
       let more = item.sources.count > 3 ? ", and \(item.sources.count - 3) more" : ""
       output += "  - [\(item.kind.rawValue)] \(VisibleText.escaped(item.message)) (\(sources)\(more))\n"
     }

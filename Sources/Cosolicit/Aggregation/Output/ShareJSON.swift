@@ -10,15 +10,21 @@ struct ShareJSON: Sendable {
   private let agencies: [(id: String, name: String)]
   /// Each needs file's texts, quoted.
   private let texts: [[String]]
-  /// Each needs file's source prefix: an opening quote, the escaped path and a colon.
+  /// Each needs file's source prefix: an opening quote, the escaped path and a colon, and for a workbook the
+  /// escaped sheet name and `!`.
   private let sources: [String]
+  /// Whether each needs file is a workbook, whose lines are named by cell (`needs!C7`), not line.
+  private let inSheet: [Bool]
 
   /// The quoted texts of `store`.
   init(_ store: ShareStore) {
     self.store = store
     agencies = store.owners.map { (JSONWriter.quoted($0.agency.id.value), JSONWriter.quoted($0.agency.name)) }
     texts = store.texts.map { $0.map(JSONWriter.quoted) }
-    sources = store.paths.map { String(JSONWriter.quoted($0).dropLast()) + ":" }
+    sources = zip(store.paths, store.sheets).map { path, sheet in
+      String(JSONWriter.quoted(path + ":" + (sheet.map { $0 + "!" } ?? "")).dropLast())
+    }
+    inSheet = store.sheets.map { $0 != nil }
   }
 
   private static let keys = [
@@ -72,7 +78,10 @@ struct ShareJSON: Sendable {
       writer.append(prefixes[10])
       writer.append(need.notes < 0 ? "null" : texts[file][Int(need.notes)])
       writer.append(prefixes[11])
-      writer.append(sources[file] + String(need.anchor.line) + "\"")
+      let place =
+        inSheet[file]
+        ? SourceLocation.columnName(Int(need.anchor.column)) + String(need.anchor.line) : String(need.anchor.line)
+      writer.append(sources[file] + place + "\"")
       writer.append(closing)
     }
   }

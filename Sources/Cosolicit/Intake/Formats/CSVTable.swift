@@ -36,6 +36,8 @@ public struct CSVTable: Sendable {
   public var header: [Field]
   /// The rows after the header, blank rows skipped (``Record/isBlank``).
   public var records: [Record]
+  /// For a table read from a workbook (`Workbook`), the sheet it was read from; nil for a CSV file.
+  public var sheet: String? = nil
 
   /// Reads `source`; syntax errors go to `diagnostics` and the rows around them are still read.
   public static func read(_ source: SourceFile, diagnostics: inout DiagnosticCollector) -> CSVTable {

@@ -3,14 +3,18 @@ public enum FileFormat: String, Sendable, CaseIterable {
   case yaml
   case json
   case csv
+  /// An Excel workbook (Office Open XML), read as a table from one of its sheets.
+  case xlsx
 
-  /// The format of `path` by its extension (`.yaml`, `.yml`, `.json`, `.csv`, in any case), if supported.
+  /// The format of `path` by its extension (`.yaml`, `.yml`, `.json`, `.csv`, `.xlsx`, in any case), if
+  /// supported.
   public init?(path: String) {
     guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
     switch path[path.index(after: dot)...].lowercased() {
     case "yaml", "yml": self = .yaml
     case "json": self = .json
     case "csv": self = .csv
+    case "xlsx": self = .xlsx
     default: return nil
     }
   }
@@ -64,11 +68,14 @@ public enum FileFormat: String, Sendable, CaseIterable {
     readTable(SourceFile.read(path), &diagnostics)
   }
 
-  /// Reads a CSV table from a file already read (or the reason it could not be).
+  /// Reads a table from a file already read (or the reason it could not be): a CSV file, or a workbook's sheet
+  /// named `sheet` (in any case), else its first sheet.
   static func readTable(
-    _ read: Result<SourceFile, Diagnostic>, _ diagnostics: inout DiagnosticCollector
+    _ read: Result<SourceFile, Diagnostic>, sheet: String = "", _ diagnostics: inout DiagnosticCollector
   ) -> CSVTable? {
     switch read {
+    case .success(let file) where FileFormat(path: file.path) == .xlsx:
+      return Workbook.readTable(file, preferring: sheet, &diagnostics)
     case .success(let file):
       if let problem = file.lineLimitProblem {
         diagnostics.append(problem)

@@ -1,10 +1,13 @@
 import Foundation
 
-/// The text of one input file, read as UTF-8 with any byte order mark removed.
+/// The text of one input file, read as UTF-8 with any byte order mark removed; or a workbook's bytes.
+///
+/// A workbook (a path ending `.xlsx`, see ``FileFormat``) is a zip archive, not text: ``read(_:)`` keeps its
+/// bytes as they are, unchecked, for ``Workbook`` to open.
 public struct SourceFile: Sendable {
   /// The path as the user gave it or as found in the workspace.
   public let path: String
-  /// The file's UTF-8 bytes, without a byte order mark.
+  /// The file's UTF-8 bytes, without a byte order mark; a workbook's raw bytes.
   public let bytes: [UInt8]
 
   /// The largest input file read, far above any real needs file, so a runaway input cannot exhaust memory.
@@ -23,7 +26,12 @@ public struct SourceFile: Sendable {
     self.bytes = bytes
   }
 
-  /// A file's bytes, already checked to be UTF-8 without a byte order mark.
+  /// A workbook (`.xlsx`) held in memory, as if read from `path`: its bytes as they are.
+  public init(path: String, workbookBytes bytes: [UInt8]) {
+    self.init(path: path, bytes: bytes)
+  }
+
+  /// A file's bytes, already checked to be UTF-8 without a byte order mark (or a workbook's, as they are).
   init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
@@ -33,9 +41,12 @@ public struct SourceFile: Sendable {
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Reads `path`; on failure returns the diagnostic saying why (missing, unreadable, not a regular file, too
-  /// large, not UTF-8). At most `maximumSize` bytes are ever read, whatever the file claims.
+  /// large, not UTF-8). At most `maximumSize` bytes are ever read, whatever the file claims. A workbook
+  /// (`FileFormat(path:) == .xlsx`) is not text: its bytes are kept as they are.
   public static func read(_ path: String) -> Result<SourceFile, Diagnostic> {
-    readBytes(path).flatMap { decode($0, path: path) }
+    readBytes(path).flatMap { bytes in
+      FileFormat(path: path) == .xlsx ? .success(SourceFile(path: path, bytes: bytes)) : decode(bytes, path: path)
+    }
   }
 
   /// Reads the bytes of `path` as they are, not yet checked to be UTF-8; on failure the diagnostic says why.

@@ -5,6 +5,8 @@ import Foundation
 struct NeedsFileBuilder {
   /// The file being read.
   let path: String
+  /// The workbook sheet the file's lines were read from, if it is a workbook.
+  let sheet: String?
   /// What lines are checked and resolved against.
   let resolver: NeedsResolver
   /// What the file says for each agency so far.
@@ -16,8 +18,9 @@ struct NeedsFileBuilder {
   /// Whether a line was kept without its lot or catalog item (its problem is reported where it lies).
   private var hasUnresolvedLine = false
 
-  init(path: String, resolver: NeedsResolver) {
+  init(path: String, sheet: String? = nil, resolver: NeedsResolver) {
     self.path = path
+    self.sheet = sheet
     self.resolver = resolver
   }
 
@@ -80,7 +83,7 @@ struct NeedsFileBuilder {
   /// The file read, with `lineCount` lines in all (including lines too broken to keep).
   func finish(lineCount: Int) -> NeedsFile {
     NeedsFile(
-      path: path, sections: sections, lineCount: lineCount, texts: texts, writeIns: writeIns,
+      path: path, sheet: sheet, sections: sections, lineCount: lineCount, texts: texts, writeIns: writeIns,
       isResolved: resolver.resolvesLines && !hasUnresolvedLine)
   }
 }

@@ -68,7 +68,7 @@ struct NeedsResolver: Sendable {
     guard catalogKnown else { return }
     guard let catalog else {
       diagnostics.error(
-        "unknown catalog item '\(id.value)': the workspace has no catalog (catalog.csv or catalog.yaml); "
+        "unknown catalog item '\(id.value)': the workspace has no catalog (catalog.csv, catalog.xlsx or catalog.yaml); "
           + "add one, or describe the line as a write-in with description, classification and unit",
         at: id.location)
       return

@@ -42,10 +42,12 @@ public final class FuzzWorkspace: Sendable {
   public let root: String
   /// The file each input is written to.
   public let file: String
+  /// Whether the file is a workbook, whose findings are at cells (rows and columns) or at its start.
+  public let isWorkbook: Bool
 
   /// Copies the base workspace, deletes the files `removing` (paths inside the workspace) and tests the file
   /// `file` (a path inside the workspace), which replaces whatever the workspace had there.
-  public init(file: String, removing: [String] = []) {
+  public init(file: String, removing: [String] = [], isWorkbook: Bool = false) {
     let base = (repositoryRoot as NSString).appendingPathComponent("Tests/Fixtures/workspace")
     let files = FileManager.default
     let root = (scratchFolder as NSString).appendingPathComponent("workspace")
@@ -69,6 +71,7 @@ public final class FuzzWorkspace: Sendable {
     }
     self.root = root
     self.file = (root as NSString).appendingPathComponent(file)
+    self.isWorkbook = isWorkbook
   }
 
   /// Writes `input` as the file under test, reads and checks the workspace, renders the findings, and
@@ -80,7 +83,11 @@ public final class FuzzWorkspace: Sendable {
     _ = report.findings(as: .text)
     _ = report.findings(as: .json)
     _ = report.summary
-    checkPositions(intake.diagnostics, input: input, path: file)
+    if isWorkbook {
+      checkCellPositions(intake.diagnostics, path: file)
+    } else {
+      checkPositions(intake.diagnostics, input: input, path: file)
+    }
     guard intake.errorCount == 0 else { return }
     if case .success(let joint) = Aggregator.aggregate(intake) {
       for format in JointSolicitation.Format.allCases { _ = joint.rendered(as: format) }
@@ -122,6 +129,23 @@ public func checkPositions(_ diagnostics: [Diagnostic], input: UnsafeRawBufferPo
       !diagnostic.message.isEmpty
     else {
       fatalError("a finding with an impossible position (the input has \(breaks + 1) lines): \(diagnostic)")
+    }
+  }
+}
+
+/// Traps unless every finding in the workbook at `path` is at its start (1:1) or at a cell Excel can have (rows
+/// 1–1,048,576, columns A–XFD) with a sheet named, and every finding has a message.
+public func checkCellPositions(_ diagnostics: [Diagnostic], path: String) {
+  for diagnostic in diagnostics {
+    let location = diagnostic.location
+    let possible =
+      location.path != path
+      ? location.line >= 1 && location.column >= 1
+      : location.sheet == nil
+        ? location.line == 1 && location.column == 1
+        : (1...1_048_576).contains(location.line) && (1...16_384).contains(location.column)
+    guard possible, !diagnostic.message.isEmpty else {
+      fatalError("a finding with an impossible position in a workbook: \(diagnostic)")
     }
   }
 }

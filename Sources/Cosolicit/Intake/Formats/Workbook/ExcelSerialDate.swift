@@ -1,0 +1,69 @@
+/// A date stored as Excel stores dates: a serial number of days, in the 1900 or the 1904 date system.
+///
+/// In the 1900 system (the default) day 1 is 1900-01-01, and day 60 is 1900-02-29, a day that never was
+/// (Excel keeps Lotus 1-2-3's leap-year mistake), so every later day is one more than the days since
+/// 1899-12-31. In the 1904 system (`<workbookPr date1904="1"/>`, old Mac workbooks) day 0 is 1904-01-01. A
+/// fraction is the time of day, which a date ignores.
+enum ExcelSerialDate {
+  /// The date, written `yyyy-mm-dd`, of the serial number written `number` (plain decimal text, as
+  /// `ExcelNumberText` writes it); or why it is no date.
+  static func isoDate(_ number: String, uses1904: Bool) -> Result<String, DateProblem> {
+    let whole = number.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+    guard !whole.hasPrefix("-") else { return .failure(.beforeFirstDay) }
+    guard whole.count <= 8, let serial = Int(whole) else { return .failure(.afterLastDay) }
+    let days: Int
+    if uses1904 {
+      days = daysFromCivil(year: 1904, month: 1, day: 1) + serial
+    } else {
+      guard serial >= 1 else { return .failure(.beforeFirstDay) }
+      guard serial != 60 else { return .failure(.february29th1900) }
+      days = daysFromCivil(year: 1899, month: 12, day: serial < 60 ? 31 : 30) + serial
+    }
+    let (year, month, day) = civil(fromDays: days)
+    guard year <= 9999 else { return .failure(.afterLastDay) }
+    func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+    return .success("\(year)-\(two(month))-\(two(day))")
+  }
+
+  /// Why a serial number is no date.
+  enum DateProblem: Error, Equatable {
+    /// Zero (in the 1900 system) or negative: before the first day.
+    case beforeFirstDay
+    /// After 9999-12-31.
+    case afterLastDay
+    /// Day 60 of the 1900 system, which Excel shows as 1900-02-29.
+    case february29th1900
+
+    /// What is wrong, for a finding at the cell.
+    var message: String {
+      switch self {
+      case .beforeFirstDay: "is a date before the first day Excel counts"
+      case .afterLastDay: "is a date after 9999-12-31"
+      case .february29th1900: "is Excel's 1900-02-29, a day that does not exist"
+      }
+    }
+  }
+
+  /// Days since 1970-01-01 of a day of the proleptic Gregorian calendar (Howard Hinnant's algorithm).
+  static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+    let shifted = month <= 2 ? year - 1 : year
+    let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+    let yearOfEra = shifted - era * 400
+    let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+    return era * 146_097 + dayOfEra - 719_468
+  }
+
+  /// The day `days` after 1970-01-01 (Howard Hinnant's algorithm).
+  static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+    let shifted = days + 719_468
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let monthIndex = (5 * dayOfYear + 2) / 153
+    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+    return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+  }
+}
