@@ -17,7 +17,7 @@ import Testing
     #expect(intake.participants.count >= 6)
     #expect(Set(intake.participants.compactMap(\.agency.type)).count >= 5)
     #expect((intake.solicitation?.lots.count ?? 0) >= 3)
-    #expect(Set(intake.needs.compactMap { FileFormat(path: $0.path) }) == [.yaml, .json, .csv])
+    #expect(Set(intake.needs.compactMap { FileFormat(path: $0.path) }) == [.yaml, .json, .csv, .xlsx])
   }
 
   @Test func cascadeValleyShowsEveryKindOfLine() throws {
