@@ -45,6 +45,29 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: target))
   }
 
+  /// `--invited` writes a form for every agency on the roster, in its order; without a roster it is an error and
+  /// nothing is written.
+  @Test func invitedWritesAFormForEveryInvitedAgency() throws {
+    let output = try makeTemporaryFolder("forms")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let everyone = try run([
+      "forms", "Examples/cascade-valley", "--invited", "--out", output.appendingPathComponent("all").path,
+    ])
+    #expect(everyone.status == 0, "\(everyone.errorOutput)")
+    let roster = [
+      "city-of-riverton", "riverton-sd-12", "cedar-creek-sd-31", "alder-valley-library",
+      "alder-valley-cc", "cascade-valley-community-action", "pine-ridge-fire",
+    ]
+    let written = try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("all").path)
+    let expected = Set(roster.flatMap { ["\($0)-needs.xlsx", "\($0)-needs.csv"] } + [".cosolicit-forms"])
+    #expect(Set(written) == expected)
+    let target = output.appendingPathComponent("none").path
+    let unlisted = try run(["forms", "Tests/Fixtures/workspace", "--invited", "--out", target])
+    #expect(unlisted.status == 1)
+    #expect(unlisted.errorOutput.contains("error: --invited: solicitation.yaml lists no invited agencies"))
+    #expect(!FileManager.default.fileExists(atPath: target))
+  }
+
   /// A kit for the invited agency that has not answered: the participant fills its CSV form in the kit with a
   /// script and checks it with `cosolicit validate`, which finds the kit's solicitation.yaml and catalog.
   static func filledKit() throws -> (folder: URL, form: URL) {

@@ -7,6 +7,11 @@ import Testing
 enum WorkbookPython {
   /// The fixture workbooks' folder.
   static let folder = fixtures.appendingPathComponent("workbooks")
+  /// The header of the fixture workbooks' needs sheets: `COLUMNS` of the fixtures' script.
+  static let columns = [
+    "agency_id", "agency_name", "agency_type", "item", "description", "classification", "quantity", "unit",
+    "commitment", "deliver_to", "need_by", "notes",
+  ]
 
   /// Runs the Python `script` in `directory`, with `write_parts`, `COLUMNS` and `ROWS` of the fixtures' script
   /// imported; records an issue and throws when it fails.

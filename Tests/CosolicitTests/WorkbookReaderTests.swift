@@ -55,13 +55,13 @@ import Testing
     let source = SourceFile.read(folder.appendingPathComponent("x.xlsx").path)
     let table = try #require(FileFormat.readTable(source, sheet: "needs", &diagnostics))
     #expect(table.sheet == "Sheet 2")
-    #expect(table.header.map(\.text) == NeedsReader.csvColumns)
+    #expect(table.header.map(\.text) == WorkbookPython.columns)
   }
 
   @Test func emptyRowsAndColumnsAreSkipped() throws {
     let (table, path, findings) = try table("openpyxl-needs.xlsx")
     #expect(findings.isEmpty, "\(findings)")
-    #expect(table.header.map(\.text) == NeedsReader.csvColumns)
+    #expect(table.header.map(\.text) == WorkbookPython.columns)
     #expect(table.header.first?.location.description == "\(path):Needs!B3")
     #expect(table.header.last?.location.description == "\(path):Needs!N3", "column L is empty")
     #expect(table.records.map(\.location.line) == [4, 5, 7])

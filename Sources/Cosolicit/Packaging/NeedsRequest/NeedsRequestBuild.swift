@@ -11,11 +11,12 @@ public enum NeedsRequestBuild {
     public var files: [String]
   }
 
-  /// Writes the forms of `participants` (agency ids; none: one blank form) for the workspace at `workspace` into
-  /// `output`, each participant's files in a kit folder `output/<id>/` when `kits`. A workspace whose solicitation
-  /// or catalog has errors, or an unknown participant, writes nothing; needs files are not required.
+  /// Writes the forms of `participants` (agency ids), and of every agency on the invited roster when
+  /// `everyInvited`, for the workspace at `workspace` into `output` (neither: one blank form), each participant's
+  /// files in a kit folder `output/<id>/` when `kits`. A workspace whose solicitation or catalog has errors, an
+  /// unknown participant, or `everyInvited` without a roster, writes nothing; needs files are not required.
   public static func run(
-    workspace: String, output: String, participants: [String], kits: Bool
+    workspace: String, output: String, participants: [String], everyInvited: Bool = false, kits: Bool
   ) -> (outcome: Outcome?, diagnostics: [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
     var located = DiagnosticCollector()
@@ -42,7 +43,13 @@ public enum NeedsRequestBuild {
     let known = NeedsRequestParticipants(solicitation: solicitation, needsPaths: files.needsPaths)
     var agencies: [Agency?] = []
     var asked: [String] = []
-    for id in participants where !asked.contains(Identifier.key(id)) {
+    if everyInvited, solicitation.invited == nil {
+      diagnostics.error(
+        "--invited: solicitation.yaml lists no invited agencies; list them under 'invited', or name each "
+          + "participant with --participant", at: .start(of: solicitationPath))
+    }
+    let roster = everyInvited ? (solicitation.invited ?? []).map(\.id.value) : []
+    for id in participants + roster where !asked.contains(Identifier.key(id)) {
       asked.append(Identifier.key(id))
       guard let agency = known.agency(withID: id) else {
         diagnostics.error(known.unknownMessage(id), at: .start(of: solicitationPath))
@@ -50,7 +57,7 @@ public enum NeedsRequestBuild {
       }
       agencies.append(agency)
     }
-    if participants.isEmpty { agencies = [nil] }
+    if participants.isEmpty && !everyInvited { agencies = [nil] }
     guard !diagnostics.hasErrors else { return (nil, diagnostics.sorted) }
 
     var contents: [DocumentSet.File] = []
