@@ -156,6 +156,17 @@ import Testing
     #expect(outcome == nil)
     #expect(diagnostics.contains { $0.message.contains("would be one of the workspace's own input files") })
     #expect(!FileManager.default.fileExists(atPath: sandbox.path("needs/pine-fire-needs.csv")))
+    // Nor through a link to the needs folder, absolute or relative, named with or without a trailing slash.
+    try FileManager.default.createSymbolicLink(
+      atPath: sandbox.path("absolute"), withDestinationPath: sandbox.path("needs"))
+    try FileManager.default.createSymbolicLink(atPath: sandbox.path("relative"), withDestinationPath: "needs")
+    for out in ["absolute", "relative/"] {
+      let (outcome, diagnostics) = Self.run(sandbox, out: out, ["pine-fire"])
+      #expect(outcome == nil, "\(out)")
+      #expect(diagnostics.contains { $0.message.contains("would be one of the workspace's own input files") })
+    }
+    #expect(!FileManager.default.fileExists(atPath: sandbox.path("needs/pine-fire-needs.csv")))
+    #expect(!FileManager.default.fileExists(atPath: sandbox.path("needs/.cosolicit-forms")))
   }
 
   @Test func aKitHoldsTheFormsTheSolicitationTheCatalogAndAReadme() throws {

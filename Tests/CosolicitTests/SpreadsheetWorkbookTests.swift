@@ -48,7 +48,7 @@ import ZIPFoundation
     #expect(SpreadsheetText.cell("<a> & b") == "&lt;a&gt; &amp; b")
     #expect(SpreadsheetText.cell(Self.controlText) == "a_x0000_b_x000B_c_x001B_d_xFFFF_e&#13;\nf\tg _x005F_x0041_ h")
     #expect(SpreadsheetText.cell("_x12_ and _xGHIJ_") == "_x12_ and _xGHIJ_", "only a real escape is protected")
-    #expect(SpreadsheetText.xml("a\u{1}b\"c\n") == "ab&quot;c&#10;")
+    #expect(XMLText.escaped("a\u{1}b\"c\n", breaksAsReferences: true) == "ab&quot;c&#10;")
   }
 
   @Test func aFormulaLikeTextIsAStringCellWithAQuotePrefix() throws {

@@ -14,8 +14,19 @@ public enum NeedsReader {
   /// the file as a form.
   public static let formColumns = ["base_unit", "packs", "estimated_unit_price"]
   /// The columns a participant fills in on a needs request form; a form row with all of them empty is a row the
-  /// participant did not use, and is skipped.
+  /// participant did not use, and is skipped, unless it is a row for a write-in (no `item`) whose
+  /// ``writeInColumns`` say something: a write-in half filled in is a line, checked as one.
   public static let fillInColumns = ["quantity", "unit", "commitment", "deliver_to", "need_by", "spec", "notes"]
+  /// What a participant writes on a form's row for a write-in besides the ``fillInColumns``.
+  public static let writeInColumns = ["description", "classification"]
+
+  /// Whether a needs request form's row was left unused, given its cell in each column by name: nothing in the
+  /// ``fillInColumns`` and, on a row with no `item`, nothing in the ``writeInColumns`` either.
+  static func isUnusedFormRow(_ cell: (String) -> String?) -> Bool {
+    func isBlank(_ column: String) -> Bool { cell(column).map { $0.trimmed.isEmpty } ?? true }
+    guard fillInColumns.allSatisfy(isBlank) else { return false }
+    return !isBlank("item") || writeInColumns.allSatisfy(isBlank)
+  }
   /// The columns of a CSV needs file: the agency's, the line's, and a needs request form's.
   public static let csvColumns = TableAgencies.columns + lineFields + formColumns
 
@@ -154,11 +165,11 @@ public enum NeedsReader {
     }
     let columns = TableRows.Columns(table)
     let isForm = columns.index["base_unit"] != nil
-    let fillIn = fillInColumns.compactMap { columns.index[$0] }
     // A row is a line unless blank, or in a needs request form unused: nothing filled in, whatever it offers.
     let isLine = { (record: CSVTable.Record) -> Bool in
       guard !record.isMalformed else { return true }
-      return !record.isBlank && !(isForm && CSVTable.Record.isBlank(fillIn.lazy.map { record.fields[$0].text }))
+      return !record.isBlank
+        && !(isForm && isUnusedFormRow { name in columns.index[name].map { record.fields[$0].text } })
     }
     var lineCount = 0
     var agencies = TableAgencies()

@@ -56,8 +56,8 @@ struct NeedsTableScanner {
     var agency: [Int]
     /// The agency columns besides id, name and type, with their names.
     var details: [(name: String, index: Int)]
-    /// In a needs request form (a header with `base_unit`), the columns a participant fills in; else empty.
-    var fillIn: [Int]
+    /// In a needs request form (a header with `base_unit`), every column by name, to tell unused rows; else nil.
+    var form: [String: Int]?
     var item: Int?
     var quantity: Int
     var unit: Int
@@ -89,7 +89,9 @@ struct NeedsTableScanner {
       }
       if isBlankRow { continue }
       // A needs request form's row with nothing filled in is a row the participant did not use.
-      if !columns.fillIn.isEmpty, cells.count == header.count, columns.fillIn.allSatisfy({ isBlank(cells[$0]) }) {
+      if let form = columns.form, cells.count == header.count,
+        NeedsReader.isUnusedFormRow({ name in form[name].map { isBlank(cells[$0]) ? "" : "filled" } })
+      {
         continue
       }
       records += 1
@@ -244,7 +246,8 @@ struct NeedsTableScanner {
     return Columns(
       agencyID: id, agencyName: name, agencyType: type, agency: [id, name, type] + details.map(\.index),
       details: details,
-      fillIn: index("base_unit") == nil ? [] : NeedsReader.fillInColumns.compactMap(index), item: index("item"),
+      form: index("base_unit") == nil ? nil : Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }),
+      item: index("item"),
       quantity: quantity, unit: unit, commitment: index("commitment"), deliverTo: index("deliver_to"),
       needBy: index("need_by"), spec: index("spec"), notes: index("notes"))
   }

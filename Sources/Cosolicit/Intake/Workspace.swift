@@ -78,12 +78,28 @@ public struct Workspace: Sendable {
   /// Whether a file at `path` would be read as one of the inputs of the workspace at `root`: its definition, its
   /// catalog, or a needs file (a supported file in its `needs/` folder), whether or not it exists yet.
   public static func reads(_ path: String, root: String) -> Bool {
-    let file = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-    let folder = URL(fileURLWithPath: root).standardizedFileURL.resolvingSymlinksInPath()
-    let name = file.lastPathComponent.lowercased()
-    let parent = file.deletingLastPathComponent().path
-    if parent == folder.path { return name == "solicitation.yaml" || catalogNames.contains(name) }
-    return parent == folder.appendingPathComponent("needs").path && FileFormat(path: name) != nil
+    let folder = physicalPath(root)
+    let parent = (path as NSString).deletingLastPathComponent
+    // The file as named in its folder (the folder may be a link into the workspace), and, when it exists, the
+    // file it is (it may itself be a link).
+    var places = [(physicalPath(parent.isEmpty ? "." : parent), (path as NSString).lastPathComponent)]
+    if FileManager.default.fileExists(atPath: path) {
+      let file = physicalPath(path)
+      places.append(((file as NSString).deletingLastPathComponent, (file as NSString).lastPathComponent))
+    }
+    return places.contains { parent, name in
+      let name = name.lowercased()
+      if parent == folder { return name == "solicitation.yaml" || catalogNames.contains(name) }
+      return parent == join(folder, "needs") && FileFormat(path: name) != nil
+    }
+  }
+
+  /// `path` as the file system resolves it (absolute, every link followed), or standardized when it does not
+  /// exist.
+  private static func physicalPath(_ path: String) -> String {
+    guard let resolved = realpath(path, nil) else { return URL(fileURLWithPath: path).standardizedFileURL.path }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 
   /// Joins a folder and a name without doubling the separator.

@@ -20,30 +20,11 @@ enum SpreadsheetText {
       case "\t", "\n": result.unicodeScalars.append(scalar)
       case "_" where looksLikeEscape(scalars, at: index): result += "_x005F_"
       default:
-        if isForbidden(scalar) {
+        if XMLText.isForbidden(scalar) {
           result += "_x" + hex(scalar.value) + "_"
         } else {
           result.unicodeScalars.append(scalar)
         }
-      }
-    }
-    return result
-  }
-
-  /// `text` as XML element content or a double-quoted attribute value outside cells (titles, sheet names,
-  /// validation messages): escaped, with characters XML forbids left out and whitespace kept as written.
-  static func xml(_ text: String) -> String {
-    var result = ""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": result += "&amp;"
-      case "<": result += "&lt;"
-      case ">": result += "&gt;"
-      case "\"": result += "&quot;"
-      case "\t": result += "&#9;"
-      case "\n": result += "&#10;"
-      case "\r": result += "&#13;"
-      default: if !isForbidden(scalar) { result.unicodeScalars.append(scalar) }
       }
     }
     return result
@@ -99,11 +80,6 @@ enum SpreadsheetText {
         $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_")
       }
     return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
-  }
-
-  /// Whether XML 1.0 forbids `scalar` as a character.
-  static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
-    (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0xFFFE || scalar.value == 0xFFFF
   }
 
   /// Whether `_xHHHH_` (four hexadecimal digits) starts at `index`.

@@ -109,7 +109,7 @@ public struct SpreadsheetWorkbook: Sendable {
       + #"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#
       + #"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#
       + #"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#
-      + "<dc:title>\(SpreadsheetText.xml(title))</dc:title><dc:creator>Cosolicit</dc:creator>"
+      + "<dc:title>\(XMLText.escaped(title, breaksAsReferences: true))</dc:title><dc:creator>Cosolicit</dc:creator>"
       + #"<dcterms:created xsi:type="dcterms:W3CDTF">\#(Self.documentDate)</dcterms:created>"#
       + #"<dcterms:modified xsi:type="dcterms:W3CDTF">\#(Self.documentDate)</dcterms:modified>"#
       + "</cp:coreProperties>"
@@ -122,7 +122,7 @@ public struct SpreadsheetWorkbook: Sendable {
     for (index, sheet) in sheets.enumerated() {
       let state = sheet.isHidden ? #" state="hidden""# : ""
       xml +=
-        #"<sheet name="\#(SpreadsheetText.xml(sheet.name))" sheetId="\#(index + 1)"\#(state) r:id="rId\#(index + 1)"/>"#
+        #"<sheet name="\#(XMLText.escaped(sheet.name, breaksAsReferences: true))" sheetId="\#(index + 1)"\#(state) r:id="rId\#(index + 1)"/>"#
     }
     xml += "</sheets>"
     // Excel records each filtered range as a hidden name local to its sheet.
@@ -133,7 +133,7 @@ public struct SpreadsheetWorkbook: Sendable {
         let range = WorksheetXML(sheet: sheet, isSelected: false, listFormulas: [:]).filterRange
           .split(separator: ":").map { "$" + $0.prefix { $0.isLetter } + "$" + $0.drop { $0.isLetter } }
           .joined(separator: ":")
-        let reference = SpreadsheetText.xml(SpreadsheetText.sheetName(sheet.name)) + "!" + range
+        let reference = XMLText.escaped(SpreadsheetText.sheetName(sheet.name), breaksAsReferences: true) + "!" + range
         xml +=
           #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#(index)" hidden="1">\#(reference)</definedName>"#
       }

@@ -127,10 +127,15 @@ struct WorksheetXML {
       attributes += #" allowBlank="1""#
       if validation.prompt != nil { attributes += #" showInputMessage="1""# }
       attributes += #" showErrorMessage="1""#
-      if let error = validation.error { attributes += #" error="\#(SpreadsheetText.xml(error))""# }
-      if let prompt = validation.prompt { attributes += #" prompt="\#(SpreadsheetText.xml(prompt))""# }
+      if let error = validation.error {
+        attributes += #" error="\#(XMLText.escaped(error, breaksAsReferences: true))""#
+      }
+      if let prompt = validation.prompt {
+        attributes += #" prompt="\#(XMLText.escaped(prompt, breaksAsReferences: true))""#
+      }
       attributes += #" sqref="\#(ranges.joined(separator: " "))""#
-      xml += "<dataValidation \(attributes)><formula1>\(SpreadsheetText.xml(formula1))</formula1></dataValidation>"
+      xml +=
+        "<dataValidation \(attributes)><formula1>\(XMLText.escaped(formula1, breaksAsReferences: true))</formula1></dataValidation>"
     }
     return xml + "</dataValidations>"
   }

@@ -3,9 +3,10 @@ import Foundation
 /// Writes needs request files into an output folder without ever replacing a file it did not write: the folder's
 /// record, `.cosolicit-forms`, lists the SHA-256 of every file written, and an existing file is replaced only while
 /// its bytes are still ones the record lists (a form a participant filled in, or any other file, is left alone).
-/// Each file is written whole or not at all (``AtomicFile``); the record is written first with both the old and
-/// the new hash of each file, and then with the new ones only, so a run killed midway leaves every file
-/// recognised.
+/// All files are written or none: each is first written whole beside its target under a temporary name, and
+/// only when every one is are they renamed into place. The record is written before the renames with both the
+/// old and the new hash of each file, and after them with the new ones only, so a run killed midway leaves every
+/// file recognised.
 enum NeedsRequestOutput {
   /// The record's file name in the output folder.
   static let recordName = ".cosolicit-forms"
@@ -77,25 +78,51 @@ enum NeedsRequestOutput {
     }
     guard diagnostics.errorCount == errors else { return false }
 
+    // Every file is first written beside its target under a temporary name; only when all are written are they
+    // renamed into place, so a failure (a full disk) leaves the folder as it was.
+    var createdFolders: [String] = []
+    var staged: [(temporary: String, target: String)] = []
+    func undo() {
+      for file in staged { unlink(file.temporary) }
+      for path in createdFolders.reversed() { rmdir(path) }
+    }
     do {
       for relative in [""] + folders.sorted() {
-        try FileManager.default.createDirectory(
-          atPath: relative.isEmpty ? folder : Workspace.join(folder, relative), withIntermediateDirectories: true)
+        let path = relative.isEmpty ? folder : Workspace.join(folder, relative)
+        if lstat(path, &status) != 0 {
+          try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+          createdFolders.append(path)
+        }
       }
       let written = Dictionary(uniqueKeysWithValues: files.map { ($0.path, SolicitationPackage.sha256($0.data)) })
+      for file in files {
+        let target = Workspace.join(folder, file.path)
+        let temporary = Workspace.join(
+          (target as NSString).deletingLastPathComponent,
+          ".\((target as NSString).lastPathComponent).\(getpid()).forms.tmp")
+        staged.append((temporary, target))
+        try AtomicFile.write(file.data, to: temporary, sparing: inputs)
+      }
       var pending = record
       for (path, hash) in written { pending[path] = Set([hash] + (previous[path].map { [$0] } ?? [])) }
       try AtomicFile.write(recordText(pending), to: recordPath)
-      for file in files {
-        try AtomicFile.write(file.data, to: Workspace.join(folder, file.path), sparing: inputs)
+      for (index, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
+        let reason = String(cString: strerror(errno))
+        for later in staged[index...] { unlink(later.temporary) }
+        diagnostics.error(
+          "cannot move \(file.target) into place: \(reason); the forms before it in the list were written",
+          at: .start(of: file.target))
+        return false
       }
       var final = pending.filter { FileManager.default.fileExists(atPath: Workspace.join(folder, $0.key)) }
       for (path, hash) in written { final[path] = [hash] }
       try AtomicFile.write(recordText(final), to: recordPath)
     } catch let failure as AtomicFile.Failure {
+      undo()
       diagnostics.error(failure.description, at: .start(of: failure.path))
       return false
     } catch {
+      undo()
       diagnostics.error("cannot write to \(folder): \(FileProblem.describe(error))", at: .start(of: folder))
       return false
     }
