@@ -50,6 +50,24 @@ import Testing
     #expect(intake.errorCount == 0 && intake.warningCount == 0, "\(intake.listing)")
   }
 
+  /// The forms are pre-filled from the roster and the documents use the needs file: where they name an agency
+  /// differently, a warning at the needs file's agency names each difference, with a note at the roster's entry.
+  @Test func aNeedsFileThatNamesAnInvitedAgencyOtherwiseIsWarnedAbout() throws {
+    let text = try Self.solicitation(
+      """
+      invited:
+        - {id: 1️⃣example-sd-1, name: Example Township, type: city, state: WA}
+
+      """)
+    let intake = try Self.check(text, needs: [("needs/sd.csv", Self.districtNeeds)])
+    intake.expect(
+      .warning, at: "needs/sd.csv", 2, 1,
+      "name 'Example School District 1' (the roster: 'Example Township'), type 'k12' (the roster: 'city')")
+    let place = try #require(text.positions["1️⃣"])
+    intake.expect(.note, at: "solicitation.yaml", place.line, place.column, "the roster's entry for 'example-sd-1'")
+    #expect(intake.errorCount == 0 && intake.warningCount == 1, "\(intake.listing)")
+  }
+
   @Test func noRosterMeansAnyAgencyMaySendNeeds() throws {
     let intake = try Self.check(try Self.solicitation(""), needs: [("needs/sd.csv", Self.districtNeeds)])
     #expect(intake.solicitation?.invited == nil)

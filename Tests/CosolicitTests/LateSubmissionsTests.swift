@@ -108,6 +108,21 @@ import Testing
     intake.expect(.warning, at: "needs/late-rejected.yaml", 2, 12, "the file is late")
   }
 
+  /// Rejecting every participant leaves nothing to solicit: an error at the list, as an empty needs folder is one,
+  /// rather than a package with no lines.
+  @Test func rejectingEveryParticipantIsAnError() throws {
+    let text = MarkedText("late_submissions: {reject: [1️⃣late-accepted, late-rejected, on-time]}\n")
+    let intake = try Self.load(text, Self.threeFiles)
+    let place = try #require(text.positions["1️⃣"])
+    intake.expect(
+      .error, at: "solicitation.yaml", place.line + (try Self.solicitationLines()), place.column,
+      "every participant's needs are rejected, so nothing is left to solicit")
+    #expect(intake.errorCount == 1, "\(intake.listing)")
+    let some = try Self.load(
+      MarkedText("late_submissions: {reject: [late-accepted, late-rejected]}\n"), Self.threeFiles)
+    #expect(some.errorCount == 0, "\(some.listing)")
+  }
+
   /// A needs file that cannot be read may be the one naming the agency: no "not a participant" error then.
   @Test func anUnreadableNeedsFileMayNameAnyAgency() throws {
     let broken = SourceFile(path: "needs/broken.yaml", text: "agency: {id: late-x, name: [\n")

@@ -87,6 +87,18 @@ import Testing
     #expect(SourceLocation(path: "needs/x.csv", sheet: nil, row: 7, column: 3) == line)
   }
 
+  /// A sheet name that is more than letters, digits, `_` and `.` is quoted as spreadsheets quote it, so that it
+  /// cannot pass for part of the reference or of the finding after it.
+  @Test func sheetNamesAreQuotedAsSpreadsheetsQuoteThem() {
+    func cell(_ sheet: String) -> String {
+      SourceLocation(path: "x.xlsx", sheet: sheet, row: 2, column: 5).description
+    }
+    #expect(cell("Needs_2027.v2") == "x.xlsx:Needs_2027.v2!E2")
+    #expect(cell("Sheet 2") == "x.xlsx:'Sheet 2'!E2")
+    #expect(cell("Bob's") == "x.xlsx:'Bob''s'!E2")
+    #expect(cell("x!A1: error: forged") == "x.xlsx:'x!A1: error: forged'!E2")
+  }
+
   @Test func aWorkbooksOwnFindingsComeBeforeItsCells() {
     let file = SourceLocation.start(of: "x.xlsx")
     let cells = [(2, 5), (10, 1), (10, 2)].map { SourceLocation(path: "x.xlsx", sheet: "needs", row: $0, column: $1) }

@@ -40,6 +40,14 @@ struct NeedsChecks {
           at: id.location)
       }
     }
+    // Rejecting every participant would leave a solicitation of no lines, as an empty needs folder would.
+    if let first = decisions.rejected.first, !firstPlace.isEmpty,
+      firstPlace.values.allSatisfy({ decisions.rejects($0.id.value) })
+    {
+      diagnostics.error(
+        "late_submissions.reject: every participant's needs are rejected, so nothing is left to solicit; accept "
+          + "the late files that should stay, or extend the ordering window", at: first.location)
+    }
   }
 
   /// Warns at a needs file's agency that is not on the roster (the lead agency always takes part), and, when
@@ -51,7 +59,11 @@ struct NeedsChecks {
     let lead = solicitation.leadAgency?.id.value
     for agency in agencies {
       let id = agency.id.value
-      guard solicitation.invitedAgency(withID: id) == nil, !Identifier.same(id, lead) else { continue }
+      if let invited = solicitation.invitedAgency(withID: id) {
+        checkAgreement(agency, with: invited, &diagnostics)
+        continue
+      }
+      guard !Identifier.same(id, lead) else { continue }
       let known = roster.map(\.id.value) + (lead.map { [$0] } ?? [])
       diagnostics.warning(
         "agency '\(id)' is not on the invited roster\(NearestName.hint(for: id, among: known)); expected an agency "
@@ -64,6 +76,25 @@ struct NeedsChecks {
       diagnostics.remark(
         "invited agency '\(agency.id.value)' (\(agency.name)) has not sent a needs file", at: agency.id.location)
     }
+  }
+
+  /// Warns where a needs file names an invited agency otherwise than the roster does (its name, type or state):
+  /// the forms were pre-filled from the roster, the documents use the needs file.
+  private func checkAgreement(
+    _ agency: Agency, with invited: Agency, _ diagnostics: inout DiagnosticCollector
+  ) {
+    let differences = [
+      ("name", agency.name, invited.name), ("type", agency.type?.rawValue, invited.type?.rawValue),
+      ("state", agency.state, invited.state),
+    ].compactMap { field, given, listed -> String? in
+      guard let given, let listed, given != listed else { return nil }
+      return "\(field) '\(given)' (the roster: '\(listed)')"
+    }
+    guard !differences.isEmpty else { return }
+    diagnostics.warning(
+      "agency '\(agency.id.value)' is given here with \(differences.joined(separator: ", ")); the documents use the "
+        + "needs file's; make the roster under 'invited' and the needs file agree", at: agency.id.location)
+    diagnostics.note("the roster's entry for '\(invited.id.value)' is here", at: invited.id.location)
   }
 
   private func check(_ section: NeedsSection, _ diagnostics: inout DiagnosticCollector) {

@@ -22,7 +22,8 @@ struct ShareJSON: Sendable {
     agencies = store.owners.map { (JSONWriter.quoted($0.agency.id.value), JSONWriter.quoted($0.agency.name)) }
     texts = store.texts.map { $0.map(JSONWriter.quoted) }
     sources = zip(store.paths, store.sheets).map { path, sheet in
-      String(JSONWriter.quoted(path + ":" + (sheet.map { $0 + "!" } ?? "")).dropLast())
+      String(
+        JSONWriter.quoted(path + ":" + (sheet.map { SourceLocation.reference(toSheet: $0) + "!" } ?? "")).dropLast())
     }
     inSheet = store.sheets.map { $0 != nil }
   }

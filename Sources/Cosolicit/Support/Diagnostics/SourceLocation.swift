@@ -44,13 +44,25 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
   /// sheet the cell (`needs!C7`).
   public var lineOrCell: String {
     guard let sheet, let cell else { return String(line) }
-    return "\(sheet)!\(cell)"
+    return "\(Self.reference(toSheet: sheet))!\(cell)"
   }
 
   /// `path:line:column`, or `path:Sheet!C7` in a sheet.
   public var description: String {
-    guard let sheet, let cell else { return "\(path):\(line):\(column)" }
-    return "\(path):\(sheet)!\(cell)"
+    guard sheet != nil else { return "\(path):\(line):\(column)" }
+    return "\(path):\(lineOrCell)"
+  }
+
+  /// A sheet's name as a cell reference writes it: as it is when it holds only letters, digits, `_` and `.`,
+  /// else in single quotes with any quote doubled (`'Needs 2027'!C7`), so that no name reads as part of the
+  /// reference or of the message after it.
+  public static func reference(toSheet name: String) -> String {
+    let plain =
+      !name.isEmpty
+      && name.unicodeScalars.allSatisfy {
+        $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "."
+      }
+    return plain ? name : "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
   }
 
   /// The letters spreadsheets name the 1-based `column` by: A to Z, then AA, AB, …; "A" for anything below 1.
