@@ -58,6 +58,39 @@ import Testing
     #expect(table.header.map(\.text) == WorkbookPython.columns)
   }
 
+  /// A title and a date above the table, as people head their sheets: the header is the first row that names a
+  /// needs column, the rows above it are left out with one note, and no cell of theirs is taken for a value.
+  @Test func rowsAboveTheHeaderAreATitle() throws {
+    let folder = try makeTemporaryFolder("workbook")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try WorkbookPython.run(
+      """
+      import openpyxl
+      book = openpyxl.Workbook()
+      sheet = book.active
+      sheet.title = 'needs'
+      sheet.append(['Example School District 1: needs for CVPC-2027-01', None, None, 'Prepared', datetime.date(2027, 1, 5)])
+      sheet.append([])
+      sheet.append(COLUMNS)
+      for row in ROWS: sheet.append(row)
+      book.save('x.xlsx')
+      """, in: folder)
+    var diagnostics = DiagnosticCollector()
+    let path = folder.appendingPathComponent("x.xlsx").path
+    let table = try #require(
+      FileFormat.readTable(SourceFile.read(path), sheet: "needs", columns: NeedsReader.csvColumns, &diagnostics))
+    #expect(table.header.map(\.text) == WorkbookPython.columns)
+    #expect(table.header.first?.location.description == "\(path):needs!A3")
+    #expect(diagnostics.diagnostics.map(\.severity) == [.note], "\(diagnostics.diagnostics)")
+    #expect(
+      diagnostics.diagnostics.first?.description
+        == "\(path):needs!A1: note: row 1 above the header row 3 left out (a title?); the table starts at its header")
+    // Without the columns to look for, the first row is the header, as before.
+    var plain = DiagnosticCollector()
+    let first = try #require(FileFormat.readTable(SourceFile.read(path), sheet: "needs", &plain))
+    #expect(first.header.first?.text == "Example School District 1: needs for CVPC-2027-01")
+  }
+
   @Test func emptyRowsAndColumnsAreSkipped() throws {
     let (table, path, findings) = try table("openpyxl-needs.xlsx")
     #expect(findings.isEmpty, "\(findings)")

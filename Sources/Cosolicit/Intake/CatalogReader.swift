@@ -20,7 +20,9 @@ public enum CatalogReader {
     let rowName: String
     switch format {
     case .csv, .xlsx:
-      guard let table = FileFormat.readTable(source, sheet: "catalog", &diagnostics) else { return nil }
+      guard let table = FileFormat.readTable(source, sheet: "catalog", columns: fields, &diagnostics) else {
+        return nil
+      }
       guard !table.header.isEmpty else {
         diagnostics.error(
           "the catalog is empty; expected a header row: \(fields.joined(separator: ","))", at: .start(of: path))

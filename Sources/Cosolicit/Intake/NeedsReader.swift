@@ -142,7 +142,8 @@ public enum NeedsReader {
     {
       return clean
     }
-    guard let table = FileFormat.readTable(source, sheet: "needs", &diagnostics), case .success(let read) = source
+    guard let table = FileFormat.readTable(source, sheet: "needs", columns: csvColumns, &diagnostics),
+      case .success(let read) = source
     else { return nil }
     return readTable(table, path: read.path, resolver: resolver, linesToo: linesToo, &diagnostics)
   }

@@ -69,13 +69,15 @@ public enum FileFormat: String, Sendable, CaseIterable {
   }
 
   /// Reads a table from a file already read (or the reason it could not be): a CSV file, or a workbook's sheet
-  /// named `sheet` (in any case), else its first sheet.
+  /// named `sheet` (in any case), else its first sheet, whose header is its first row naming one of `columns`
+  /// (rows above it, such as a title, are skipped).
   static func readTable(
-    _ read: Result<SourceFile, Diagnostic>, sheet: String = "", _ diagnostics: inout DiagnosticCollector
+    _ read: Result<SourceFile, Diagnostic>, sheet: String = "", columns: [String] = [],
+    _ diagnostics: inout DiagnosticCollector
   ) -> CSVTable? {
     switch read {
     case .success(let file) where FileFormat(path: file.path) == .xlsx:
-      return Workbook.readTable(file, preferring: sheet, &diagnostics)
+      return Workbook.readTable(file, preferring: sheet, columns: columns, &diagnostics)
     case .success(let file):
       if let problem = file.lineLimitProblem {
         diagnostics.append(problem)

@@ -7,13 +7,14 @@
 /// refer to; `WorksheetReader` the sheet's cells (`WorksheetCell`), and `WorksheetTable` makes them a table.
 /// Every XML part is read by libxml2 through `XMLEventReader`.
 enum Workbook {
-  /// The table in the sheet named `sheet` (else the first) of the workbook `file`, or nil when the workbook
-  /// cannot be read; what is wrong goes to `diagnostics`, at the start of the file or at a cell.
+  /// The table in the sheet named `sheet` (else the first) of the workbook `file`, headed by its first row that
+  /// names one of `columns`, or nil when the workbook cannot be read; what is wrong goes to `diagnostics`, at the
+  /// start of the file or at a cell.
   static func readTable(
-    _ file: SourceFile, preferring sheet: String, _ diagnostics: inout DiagnosticCollector
+    _ file: SourceFile, preferring sheet: String, columns: [String] = [], _ diagnostics: inout DiagnosticCollector
   ) -> CSVTable? {
     do {
-      return try read(file, preferring: sheet, &diagnostics)
+      return try read(file, preferring: sheet, columns: columns, &diagnostics)
     } catch {
       diagnostics.error(error.message, at: .start(of: file.path))
       return nil
@@ -21,7 +22,7 @@ enum Workbook {
   }
 
   private static func read(
-    _ file: SourceFile, preferring sheetName: String, _ diagnostics: inout DiagnosticCollector
+    _ file: SourceFile, preferring sheetName: String, columns: [String], _ diagnostics: inout DiagnosticCollector
   ) throws(WorkbookProblem) -> CSVTable? {
     var archive = try WorkbookArchive(bytes: file.bytes)
     guard let workbook = try archive.part(WorkbookIndex.workbookPart) else {
@@ -53,6 +54,6 @@ enum Workbook {
       path: file.path, sheet: sheet.name,
       context: WorksheetCell.Context(strings: strings, styles: styles, uses1904: index.uses1904))
     let rows = try reader.rows(cells, part: part, &diagnostics)
-    return try WorksheetTable.table(rows, reader: reader, &diagnostics)
+    return try WorksheetTable.table(rows, reader: reader, columns: columns, &diagnostics)
   }
 }
