@@ -54,6 +54,22 @@ import Testing
     #expect(fromCSV.lines.count == 2)
   }
 
+  /// A cell the tool guarded against formulas when it wrote a form (`'+1 …`, `'=…`) reads back as the text it
+  /// guards, as a spreadsheet shows it; a quote anywhere else is kept.
+  @Test func cellsGuardedAgainstFormulasReadAsTheirText() throws {
+    let text = MarkedText(
+      Self.header + "\n"
+        + "sd-1,'=District One,k12,OR,'@Pat,pat@sd1.example.org,'+1 503 555 0100,O'Neil,'Chief,,LAPTOP-14,4,each,Depot\n"
+    )
+    let intake = try Self.check("needs/sd.csv", text)
+    #expect(intake.errorCount == 0, "\(intake.listing)")
+    let agency = try #require(intake.participants.first?.agency)
+    #expect(agency.name == "=District One")
+    #expect(agency.contact?.name == "@Pat" && agency.contact?.phone == "+1 503 555 0100")
+    #expect(agency.signer?.name == "O'Neil" && agency.signer?.title == "'Chief")
+    #expect(CSVCell.unescaped(CSVCell.escape("-5 cases")) == "-5 cases")
+  }
+
   @Test func agencyColumnsAreCheckedAsYAMLAgenciesAre() throws {
     let text = MarkedText(
       Self.header + "\n"

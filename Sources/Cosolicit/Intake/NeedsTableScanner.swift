@@ -269,8 +269,10 @@ struct NeedsTableScanner {
   /// Whether a cell's text starts and ends with a visible ASCII character (so trimming leaves it as it is) and
   /// is no longer than a value may be.
   private func isClean(_ cell: Cell) -> Bool {
+    // A cell that starts with `'` may be guarded against formulas (`CSVCell.unescaped`): the full reader reads it.
     let visible: ClosedRange<UInt8> = 0x21...0x7E
-    return visible.contains(bytes[cell.start]) && visible.contains(bytes[cell.end - 1])
+    return visible.contains(bytes[cell.start]) && bytes[cell.start] != UInt8(ascii: "'")
+      && visible.contains(bytes[cell.end - 1])
       && cell.end - cell.start <= FieldReader.maximumTextLength
   }
 

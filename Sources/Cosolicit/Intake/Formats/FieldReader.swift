@@ -61,11 +61,14 @@ public struct FieldReader {
       key: key, keyLocation: field.location, value: DocumentNode(.scalar(field.text), at: field.location))
   }
 
-  /// A CSV row's non-empty cell in the column `key`; nil when the column is absent or the cell empty.
+  /// A CSV row's non-empty cell in the column `key`; nil when the column is absent or the cell empty. A cell
+  /// guarded against formulas as the tool writes CSV (`'=…`, `'+…`) reads as the text it guards.
   private func cell(_ key: String) -> CSVTable.Field? {
     guard let row, let index = row.columns.index[key], index < row.fields.count else { return nil }
-    let field = row.fields[index]
-    return field.text.isEmpty ? nil : field
+    var field = row.fields[index]
+    guard !field.text.isEmpty else { return nil }
+    field.text = CSVCell.unescaped(field.text)
+    return field
   }
 
   /// The same fields under another name, for messages.

@@ -16,6 +16,17 @@ public enum CSVCell {
     return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 
+  /// The text of a cell as ``escape(_:)`` wrote it, once its quoting is read: the `'` put before a leading `=`,
+  /// `+`, `-`, `@`, tab or carriage return, which only keeps a spreadsheet from running it, is dropped (so a form's
+  /// `'+1 503 555 0100` reads back as the phone number it was).
+  public static func unescaped(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard scalars.first == "'", let second = scalars.dropFirst().first,
+      ["=", "+", "-", "@", "\t", "\r"].contains(second)
+    else { return text }
+    return String(scalars.dropFirst())
+  }
+
   /// A row of cells, ended by CRLF as RFC 4180 has it.
   public static func row(_ cells: [String]) -> String {
     cells.map(escape).joined(separator: ",") + "\r\n"
