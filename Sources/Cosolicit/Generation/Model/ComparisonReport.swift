@@ -8,10 +8,13 @@ struct ComparisonReport: DocumentModel {
   let overall: ComparisonFigures
   /// The figures of each lot.
   let lots: [ComparisonFigures]
+  /// Whether the lead agency only coordinates and commits no quantity of its own.
+  let leadIsCoordinator: Bool
 
   /// The report on `joint` from its joint and piggyback-open figures.
   init(_ joint: JointSolicitation, jointFigures: VariantFigures, piggybackFigures: VariantFigures) {
     self.joint = joint
+    leadIsCoordinator = piggybackFigures.leadIsCoordinator
     overall = ComparisonFigures(
       lot: nil, lines: joint.lines, joint: Array(jointFigures.lots.joined()),
       piggyback: Array(piggybackFigures.lots.joined()))
@@ -27,6 +30,7 @@ struct ComparisonReport: DocumentModel {
     .object("solicitation") { SolicitationFacts(solicitation: $0.joint.solicitation) },
     .object("overall") { $0.overall },
     .list("lots") { $0.lots },
+    .flag("leadIsCoordinator") { $0.leadIsCoordinator },
     .count("participantCount") { $0.joint.participants.count },
     .list("participants") { report in
       let lead = report.joint.solicitation.leadAgency?.id.value

@@ -17,11 +17,14 @@ struct VariantDocument: DocumentModel {
   let participants: [ParticipantEntry]
   /// What each bound participant receives.
   let deliverySchedule: [DeliveryGroup]
+  /// Whether the lead agency only coordinates and commits no quantity of its own.
+  let leadIsCoordinator: Bool
 
   /// The document of `variant`, from `figures` (which must be that variant's figures of `joint`).
   init(_ joint: JointSolicitation, figures: VariantFigures) {
     self.joint = joint
     variant = figures.variant
+    leadIsCoordinator = figures.leadIsCoordinator
     let variant = figures.variant
     let lead = joint.solicitation.leadAgency?.id.value
     lots = zip(joint.lots, figures.lots).map { lot, lines in
@@ -65,6 +68,7 @@ struct VariantDocument: DocumentModel {
     .text("variant") { $0.variant.rawValue },
     .flag("isJoint") { $0.variant == .joint },
     .flag("isPiggyback") { $0.isPiggyback },
+    .flag("leadIsCoordinator") { $0.leadIsCoordinator },
     .text("variantTitle") { $0.variant.title },
     .object("solicitation") { SolicitationFacts(solicitation: $0.solicitation) },
     .list("schedule") { document in

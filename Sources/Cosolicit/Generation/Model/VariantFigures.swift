@@ -41,11 +41,15 @@ struct VariantFigures: Sendable {
   let variant: DocumentVariant
   /// Each lot's lines' figures, in the order of the solicitation's lots and lines.
   let lots: [[Line]]
+  /// Whether the lead agency only coordinates: it has no needs file among the participants, so it commits no
+  /// quantity, and a piggyback-open solicitation commits nothing at all.
+  let leadIsCoordinator: Bool
 
   /// The figures of `variant` for every line of `joint`.
   init(_ joint: JointSolicitation, variant: DocumentVariant) {
     self.variant = variant
     let lead = joint.solicitation.leadAgency?.id.value
+    leadIsCoordinator = Self.leadIsCoordinator(joint)
     lots = joint.lots.map { lot in
       lot.lines.map { line in
         let (committed, estimated) = variant.quantities(of: line, leadAgency: lead)
@@ -56,6 +60,13 @@ struct VariantFigures: Sendable {
           estimatedValue: price.map { ExactArithmetic.provenProduct(estimated, $0) })
       }
     }
+  }
+
+  /// Whether the lead agency of `joint` is none of its participants (it has no needs file, or its late file was
+  /// rejected): it coordinates the solicitation and buys nothing under it.
+  static func leadIsCoordinator(_ joint: JointSolicitation) -> Bool {
+    guard let lead = joint.solicitation.leadAgency?.id.value else { return false }
+    return !joint.participants.contains { Identifier.same($0.agency.id.value, lead) }
   }
 
   /// The value of every line.
