@@ -48,6 +48,7 @@ import Testing
       #expect(text.contains(Self.allEstimates), "\(path)")
       #expect(!text.contains("A committed quantity binds"), "\(path)")
       #expect(text.contains("No agency is bound to buy, so no deliveries are scheduled."), "\(path)")
+      #expect(text.contains("terms and conditions as to the participants of this solicitation"), "\(path)")
     }
     let form = try #require(files["piggyback/bid-form.html"])
     #expect(form.contains("No quantity is firm") && !form.contains("Lead agency qty (firm)"))
