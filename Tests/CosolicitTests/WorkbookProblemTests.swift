@@ -166,6 +166,21 @@ import Testing
     expectOne(found, at: "needs!G2", "no saved result", "recalculate and save it")
   }
 
+  /// A value left out of a row is reported at its empty cell, where a spreadsheet's user looks, not at the row.
+  @Test func aMissingValueIsAnErrorAtItsEmptyCell() throws {
+    let found = try findings(
+      writtenBy: """
+        import openpyxl
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.title = 'needs'
+        sheet.append(COLUMNS)
+        sheet.append(ROWS[0][:7] + [None] + ROWS[0][8:])
+        book.save('x.xlsx')
+        """)
+    expectOne(found, at: "needs!H2", "missing required field 'unit'")
+  }
+
   @Test func anErrorValueIsAnErrorAtTheCell() throws {
     let found = try findings(
       writtenBy: """

@@ -159,6 +159,15 @@ public struct FieldReader {
     return Located(text, at: place)
   }
 
+  /// Where a row's missing field is reported: in a worksheet, at its empty cell, where a spreadsheet's user looks;
+  /// in a CSV file, where the row starts.
+  private func missingPlace(_ key: String) -> SourceLocation {
+    guard location.sheet != nil, let row, let index = row.columns.index[key], index < row.fields.count else {
+      return location
+    }
+    return row.fields[index].location
+  }
+
   /// The field's text as written and where it is; nil when absent or empty, reporting a missing required field
   /// or a list or mapping. A CSV row's cell is read in place.
   private func scalar(
@@ -166,7 +175,7 @@ public struct FieldReader {
   ) -> (String, SourceLocation)? {
     if row != nil {
       if let field = cell(key) { return (field.text, field.location) }
-      if required { diagnostics.error("\(context): missing required field '\(key)'", at: location) }
+      if required { diagnostics.error("\(context): missing required field '\(key)'", at: missingPlace(key)) }
       return nil
     }
     guard let node = node(key, required: required, &diagnostics) else { return nil }
