@@ -1,8 +1,6 @@
 /// A workbook's shared strings (`xl/sharedStrings.xml`): the texts its cells refer to by position.
 ///
-/// Each `<si>` is one text: a plain `<t>`, or rich-text runs (`<r><t>…</t></r>`) joined, with `_xHHHH_` escapes
-/// replaced. Phonetic readings (`<rPh>`, the pronunciation of East Asian text) are not part of the text and are
-/// left out.
+/// Each `<si>` is one text (``RichText``), with `_xHHHH_` escapes replaced.
 struct SharedStringTable: Sendable {
   /// The texts, in order.
   var strings: [String]
@@ -10,30 +8,16 @@ struct SharedStringTable: Sendable {
   /// Reads the shared strings part `bytes`, called `part`.
   static func read(_ bytes: [UInt8], part: String) throws(WorkbookProblem) -> SharedStringTable {
     var strings: [String] = []
-    var current: String?
-    var inText = false
-    var phoneticDepth = 0
+    var current: RichText?
     let failure = XMLEventReader.read(bytes) { event in
       switch event {
-      case .start(let element):
-        switch element.name {
-        case "si": current = ""
-        case "rPh": phoneticDepth += 1
-        case "t": inText = current != nil && phoneticDepth == 0
-        default: break
-        }
-      case .text(let text) where inText:
-        current?.append(text)
-      case .text: break
-      case .end(let name):
-        switch name {
-        case "si":
-          strings.append(unescaped(current ?? ""))
-          current = nil
-        case "rPh": phoneticDepth = max(phoneticDepth - 1, 0)
-        case "t": inText = false
-        default: break
-        }
+      case .start(let element) where element.name == "si":
+        current = RichText()
+      case .end("si"):
+        strings.append(unescaped(current?.text ?? ""))
+        current = nil
+      default:
+        current?.take(event)
       }
       return true
     }

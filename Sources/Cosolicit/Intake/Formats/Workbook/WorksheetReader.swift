@@ -99,42 +99,42 @@ struct WorksheetReader {
     /// The cell being read, if any.
     var cell: WorksheetCell?
     var inValue = false
-    var inInline = false
-    var inInlineText = false
-    var phoneticDepth = 0
+    /// The inline string (`<is>`) being read, if any.
+    var inline: RichText?
 
     mutating func take(
       _ event: XMLEventReader.Event, reader: WorksheetReader, _ diagnostics: inout DiagnosticCollector
     ) throws(WorkbookProblem) {
+      if var text = inline {
+        if case .end("is") = event {
+          cell?.inline?.append(text.text)
+          inline = nil
+        } else {
+          text.take(event)
+          inline = text
+        }
+        return
+      }
       switch event {
       case .start(let element):
         switch element.name {
         case "sheetData": inSheetData = true
         case "row" where inSheetData && row == nil: try startRow(element)
         case "c" where row != nil && cell == nil: try startCell(element)
-        case "v" where cell != nil && !inInline:
+        case "v" where cell != nil:
           inValue = true
           if cell?.value == nil { cell?.value = "" }
         case "f" where cell != nil: cell?.hasFormula = true
         case "is" where cell != nil:
-          inInline = true
+          inline = RichText()
           if cell?.inline == nil { cell?.inline = "" }
-        case "rPh" where inInline: phoneticDepth += 1
-        case "t" where inInline && phoneticDepth == 0: inInlineText = true
         default: break
         }
       case .text(let text):
-        if inValue {
-          cell?.value?.append(text)
-        } else if inInlineText {
-          cell?.inline?.append(text)
-        }
+        if inValue { cell?.value?.append(text) }
       case .end(let name):
         switch name {
         case "v": inValue = false
-        case "t": inInlineText = false
-        case "rPh": phoneticDepth = max(phoneticDepth - 1, 0)
-        case "is": inInline = false
         case "c" where cell != nil: try finishCell(reader: reader, &diagnostics)
         case "row" where row != nil && cell == nil: try finishRow()
         case "sheetData": inSheetData = false
@@ -187,7 +187,7 @@ struct WorksheetReader {
     ) throws(WorkbookProblem) {
       defer {
         cell = nil
-        (inValue, inInline, inInlineText, phoneticDepth) = (false, false, false, 0)
+        (inValue, inline) = (false, nil)
       }
       guard let cell, var current = row else { return }
       switch cell.text(in: reader.context) {
