@@ -7,17 +7,13 @@ public struct NeedsRequestForm: Sendable {
   /// The columns of the needs sheet and the CSV, in order: the item (informational for catalog rows), the
   /// fill-in columns, then the agency.
   public static let columns = itemColumns + fillInColumns + agencyColumns
-  /// The columns describing the item; `base_unit`, `packs` and `estimated_unit_price` are informational.
-  public static let itemColumns = [
-    "item", "description", "classification", "base_unit", "packs", "estimated_unit_price",
-  ]
-  /// The columns a participant fills in; a row with all of them empty is no need.
-  public static let fillInColumns = ["quantity", "unit", "commitment", "deliver_to", "need_by", "spec", "notes"]
-  /// The agency's columns, pre-filled when the participant is known.
-  public static let agencyColumns = [
-    "agency_id", "agency_name", "agency_type", "agency_state", "contact_name", "contact_email", "contact_phone",
-    "signer_name", "signer_title", "submitted",
-  ]
+  /// The columns describing the item; `base_unit`, `packs` and `estimated_unit_price` are informational (the
+  /// reader's ``NeedsReader/formColumns``).
+  public static let itemColumns = ["item", "description", "classification"] + NeedsReader.formColumns
+  /// The columns a participant fills in, as the reader knows them; a row with all of them empty is no need.
+  public static let fillInColumns = NeedsReader.fillInColumns
+  /// The agency's columns, as the reader knows them, pre-filled when the participant is known.
+  public static let agencyColumns = TableAgencies.columns
   /// How many empty rows follow the catalog's, for needs the catalog does not list.
   public static let writeInRowCount = 10
 
