@@ -50,17 +50,8 @@ enum SpreadsheetText {
     return kept + "…"
   }
 
-  /// The letters of the column at `index` (from 0): `A`, …, `Z`, `AA`, ….
-  static func column(_ index: Int) -> String {
-    var letters = ""
-    var number = index + 1
-    while number > 0 {
-      let remainder = (number - 1) % 26
-      letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-      number = (number - 1) / 26
-    }
-    return letters
-  }
+  /// The letters of the column at `index` (from 0): `A`, …, `Z`, `AA`, …, as findings name cells.
+  static func column(_ index: Int) -> String { SourceLocation.columnName(index + 1) }
 
   /// The reference of a cell: column `column` (from 0), row `row` (from 1), such as `C7`.
   static func reference(column: Int, row: Int) -> String { "\(self.column(column))\(row)" }
