@@ -130,9 +130,7 @@ public struct SpreadsheetWorkbook: Sendable {
     if !filters.isEmpty {
       xml += "<definedNames>"
       for (index, sheet) in filters {
-        let range = WorksheetXML(sheet: sheet, isSelected: false, listFormulas: [:]).filterRange
-          .split(separator: ":").map { "$" + $0.prefix { $0.isLetter } + "$" + $0.drop { $0.isLetter } }
-          .joined(separator: ":")
+        let range = WorksheetXML(sheet: sheet, isSelected: false, listFormulas: [:]).absoluteUsedRange
         let reference = XMLText.escaped(SpreadsheetText.sheetName(sheet.name), breaksAsReferences: true) + "!" + range
         xml +=
           #"<definedName name="_xlnm._FilterDatabase" localSheetId="\#(index)" hidden="1">\#(reference)</definedName>"#

@@ -14,9 +14,7 @@ struct WorksheetXML {
   var text: String {
     var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
-    let lastColumn = max(sheet.columnCount, 1) - 1
-    let lastRow = max(sheet.rows.count, 1)
-    xml += #"<dimension ref="A1:\#(SpreadsheetText.reference(column: lastColumn, row: lastRow))"/>"#
+    xml += #"<dimension ref="\#(usedRange)"/>"#
     xml += sheetViews
     xml += #"<sheetFormatPr defaultRowHeight="15"/>"#
     xml += columns
@@ -26,7 +24,7 @@ struct WorksheetXML {
     }
     xml += "</sheetData>"
     if sheet.filtersHeader, !sheet.rows.isEmpty {
-      xml += #"<autoFilter ref="\#(filterRange)"/>"#
+      xml += #"<autoFilter ref="\#(usedRange)"/>"#
     }
     xml += validations
     xml += #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
@@ -34,10 +32,16 @@ struct WorksheetXML {
     return xml
   }
 
-  /// The range the header's filter covers: the first row down to the last, across every column.
-  var filterRange: String {
-    "A1:\(SpreadsheetText.reference(column: max(sheet.columnCount, 1) - 1, row: max(sheet.rows.count, 1)))"
-  }
+  /// The range the sheet uses, which the header's filter covers: the first row down to the last, across every
+  /// column.
+  var usedRange: String { "A1:\(lastColumn)\(lastRow)" }
+
+  /// ``usedRange`` as an absolute reference, as defined names write it: `$A$1:$W$35`.
+  var absoluteUsedRange: String { "$A$1:$\(lastColumn)$\(lastRow)" }
+
+  /// The letters of the sheet's last column, and the number of its last row (A and 1 for an empty sheet).
+  private var lastColumn: String { SpreadsheetText.column(max(sheet.columnCount, 1) - 1) }
+  private var lastRow: Int { max(sheet.rows.count, 1) }
 
   private var sheetViews: String {
     let selected = isSelected ? #" tabSelected="1""# : ""
