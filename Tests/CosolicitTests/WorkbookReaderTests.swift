@@ -145,6 +145,29 @@ import Testing
     #expect(joint.rendered(as: .csv).contains(",needs/school-districts.xlsx:\(sheet)\r\n"))
   }
 
+  /// The review list traces a workbook's differing specs to their cells, as shares are traced.
+  @Test func differingSpecsInAWorkbookAreTracedToTheirCells() throws {
+    let workspace = try Sandbox()
+    try WorkbookPython.run(
+      """
+      import openpyxl
+      book = openpyxl.Workbook()
+      sheet = book.active
+      sheet.title = 'needs'
+      sheet.append(['agency_id', 'agency_name', 'agency_type', 'item', 'quantity', 'unit', 'deliver_to', 'spec'])
+      sheet.append(['example-sd-3', 'Example School District 3', 'k12', 'LAPTOP-14', 4, 'EA', 'Depot', 'Asset tags'])
+      sheet.append(['example-sd-3', 'Example School District 3', 'k12', 'LAPTOP-14', 2, 'EA', 'Annex', 'Imaged'])
+      book.save('sd-3.xlsx')
+      """, in: workspace.root.appendingPathComponent("needs"))
+    let intake = workspace.validate()
+    guard case .success(let joint) = Aggregator.aggregate(intake) else {
+      Issue.record("not aggregated: \(intake.listing)")
+      return
+    }
+    let reviewed = try #require(joint.review.first { $0.kind == .differingSpecs }, "\(joint.review.map(\.message))")
+    #expect(reviewed.sources.map(\.description) == ["needs/sd-3.xlsx:needs!D2", "needs/sd-3.xlsx:needs!D3"])
+  }
+
   @Test func aCatalogWorkbookReadsAsTheCSV() throws {
     let workbook = try Sandbox()
     try workbook.remove("catalog.csv")

@@ -47,10 +47,9 @@ extension ShareList {
       let need = store.need(at: position)
       guard need.spec >= 0 else { continue }
       let owner = store.owners[Int(store.references[position].owner)]
-      let file = Int(owner.file)
       add(
-        store.texts[file][Int(need.spec)], owner.agency.id.value, owner.agency.name,
-        SourceLocation(path: store.paths[file], line: Int(need.anchor.line), column: Int(need.anchor.column)))
+        store.texts[Int(owner.file)][Int(need.spec)], owner.agency.id.value, owner.agency.name,
+        store.source(at: position))
     }
     return specs
   }

@@ -64,6 +64,13 @@ final class ShareStore: Sendable {
       commitment: need.commitment, needBy: need.needBy)
   }
 
+  /// Where the needs line of the share at `position` is: its file and line, or its workbook cell.
+  func source(at position: Int) -> SourceLocation {
+    let anchor = need(at: position).anchor
+    let file = Int(owners[Int(references[position].owner)].file)
+    return SourceLocation(path: paths[file], sheet: sheets[file], row: Int(anchor.line), column: Int(anchor.column))
+  }
+
   /// The share at `position`, in its line's base unit.
   func share(at position: Int) -> Share {
     let need = need(at: position)
@@ -74,10 +81,7 @@ final class ShareStore: Sendable {
       agencyID: owner.agency.id.value, agencyName: owner.agency.name, quantity: quantity,
       originalQuantity: need.quantity, originalUnit: need.unitOfMeasure, commitment: need.commitment,
       deliverTo: text(need.deliverTo, file), needBy: need.needBy, spec: text(need.spec, file),
-      notes: text(need.notes, file),
-      source: SourceLocation(
-        path: paths[file], sheet: sheets[file], row: Int(need.anchor.line), column: Int(need.anchor.column)),
-      isExact: isExact)
+      notes: text(need.notes, file), source: source(at: position), isExact: isExact)
   }
 
   private func text(_ index: Int32, _ file: Int) -> String? { index < 0 ? nil : texts[file][Int(index)] }
