@@ -60,6 +60,25 @@ import ZIPFoundation
     #expect(!sheet.contains("<f>"), "never a formula")
   }
 
+  /// Printed and opened alike: a row whose wrapped texts need several lines is tall enough to show them (no
+  /// spreadsheet grows it by itself), and a sheet prints on landscape pages, one page wide when it asks to.
+  @Test func wrappedRowsAreTallEnoughAndSheetsPrintLandscape() throws {
+    var sheet = SpreadsheetSheet(
+      name: "instructions", columns: [.init(width: 10)],
+      rows: [[.text("short", .wrapped)], [.text(String(repeating: "x", count: 25), .wrapped)], [.text("a\nb\nc")]])
+    let plain = try Self.part(
+      "xl/worksheets/sheet1.xml", of: SpreadsheetWorkbook(sheets: [sheet], title: "t").data())
+    #expect(plain.contains(#"<row r="1">"#))
+    #expect(plain.contains(#"<row r="2" ht="45" customHeight="1">"#), "25 characters in a 10-wide column: 3 lines")
+    #expect(plain.contains(#"<row r="3">"#), "only wrapped texts are laid out")
+    #expect(plain.contains(#"<pageSetup orientation="landscape"/>"#) && !plain.contains("fitToPage"))
+    sheet.printsToPageWidth = true
+    let fitted = try Self.part(
+      "xl/worksheets/sheet1.xml", of: SpreadsheetWorkbook(sheets: [sheet], title: "t").data())
+    #expect(fitted.contains(#"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"#))
+    #expect(fitted.contains(#"<pageSetup orientation="landscape" fitToWidth="1" fitToHeight="0"/>"#))
+  }
+
   @Test func columnLettersAndReferences() {
     #expect(
       [0, 25, 26, 51, 52, 701, 702, 16383].map(SpreadsheetText.column) == [

@@ -64,8 +64,11 @@ enum NeedsRequestInstructions {
         .text(unit.isPackage ? "\(unit.name) (a package: counts through the item's packs)" : unit.name),
       ])
     }
-    return SpreadsheetSheet(
+    var sheet = SpreadsheetSheet(
       name: NeedsRequestWorkbook.instructionsSheetName, columns: [.init(width: 16), .init(width: 100)], rows: rows)
+    // Instructions are read on paper too: one page wide, so that no line is cut.
+    sheet.printsToPageWidth = true
+    return sheet
   }
 
   private static let steps = [

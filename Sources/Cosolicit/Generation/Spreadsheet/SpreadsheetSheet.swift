@@ -29,6 +29,8 @@ public struct SpreadsheetSheet: Sendable {
   public var validations: [SpreadsheetValidation] = []
   /// Whether the sheet is hidden (it still exists, for list ranges).
   public var isHidden = false
+  /// Whether the sheet prints shrunk to the page's width (sheets print on landscape pages either way).
+  public var printsToPageWidth = false
 
   /// A sheet named `name` holding `rows`.
   public init(name: String, columns: [Column] = [], rows: [[SpreadsheetCell]]) {

@@ -14,6 +14,7 @@ struct WorksheetXML {
   var text: String {
     var xml = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
     xml += #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#
+    if sheet.printsToPageWidth { xml += #"<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>"# }
     xml += #"<dimension ref="\#(usedRange)"/>"#
     xml += sheetViews
     xml += #"<sheetFormatPr defaultRowHeight="15"/>"#
@@ -28,6 +29,9 @@ struct WorksheetXML {
     }
     xml += validations
     xml += #"<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>"#
+    // Printed on landscape pages; one page wide, however many long, when the sheet says so.
+    let fit = sheet.printsToPageWidth ? #" fitToWidth="1" fitToHeight="0""# : ""
+    xml += #"<pageSetup orientation="landscape"\#(fit)/>"#
     xml += "</worksheet>"
     return xml
   }
@@ -63,8 +67,29 @@ struct WorksheetXML {
     return xml + "</cols>"
   }
 
+  /// The height of a row at the default font's, in points.
+  static let lineHeight = 15
+
+  /// How many lines the row's wrapped texts take in their columns (widths in characters): at least one.
+  private func lineCount(_ cells: [SpreadsheetCell]) -> Int {
+    var lines = 1
+    for (column, cell) in cells.enumerated() {
+      guard case .text(let text, .wrapped) = cell else { continue }
+      let width = max(column < sheet.columns.count ? sheet.columns[column].width : 8, 1)
+      let wrapped = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) {
+        $0 + max(1, ($1.count + width - 1) / width)
+      }
+      lines = max(lines, wrapped)
+    }
+    return lines
+  }
+
   private func row(_ cells: [SpreadsheetCell], number: Int) -> String {
-    var xml = #"<row r="\#(number)">"#
+    // A row whose wrapped texts need several lines is made tall enough to show them: spreadsheets do not grow a
+    // row for text they did not lay out themselves.
+    let lines = lineCount(cells)
+    let height = lines > 1 ? #" ht="\#(lines * Self.lineHeight)" customHeight="1""# : ""
+    var xml = #"<row r="\#(number)"\#(height)>"#
     for (column, cell) in cells.enumerated() {
       let reference = SpreadsheetText.reference(column: column, row: number)
       switch cell {
