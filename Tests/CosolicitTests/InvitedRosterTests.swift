@@ -143,6 +143,25 @@ import Testing
     }
   }
 
+  @Test func anInvitedAgencyInATableWithABadHeaderIsNotNotedAsSilent() throws {
+    let text = try Self.solicitation(
+      """
+      invited:
+        - {id: example-sd-1, name: Example School District 1, type: k12}
+
+      """)
+    let misheaded = """
+      agency_id,agency_name,agency_type,item,quantity,unit,deliver_to,colour
+      example-sd-1,Example School District 1,k12,LAPTOP-14,4,EA,Depot,grey
+
+      """
+    let intake = try Self.check(text, needs: [("needs/sd.csv", misheaded)])
+    #expect(intake.findings(.error, in: "needs/sd.csv").count == 1, "\(intake.listing)")
+    #expect(
+      intake.findings(.note, in: "solicitation.yaml").isEmpty,
+      "the file names example-sd-1 but could not be read; nothing says the agency sent nothing: \(intake.listing)")
+  }
+
   @Test func theLeadAgencyIsNeverWarnedWhenNotListed() throws {
     let text = try Self.solicitation(
       """

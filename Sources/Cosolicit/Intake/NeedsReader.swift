@@ -161,8 +161,10 @@ public enum NeedsReader {
     }
     let required = ["agency_id", "agency_name", "agency_type", "quantity", "unit"]
     var file = NeedsFileBuilder(path: path, sheet: table.sheet, resolver: resolver)
+    // A table whose header cannot be read is a file whose agencies are unknown: not read, so that no invited
+    // agency it names is taken for one that sent nothing.
     guard TableRows.checkHeader(table, path: path, known: csvColumns, required: required, &diagnostics) else {
-      return file.finish(lineCount: table.records.count)
+      return nil
     }
     let columns = TableRows.Columns(table)
     let isForm = columns.index["base_unit"] != nil
