@@ -221,7 +221,7 @@ public enum BidCheck {
         diagnostics.error(
           "lot \(lot.id.value) mixes priced and no-bid lines (no-bid: \(numbers)); the award method is by-lot, "
             + "so price every line of the lot or mark every line <noBid/>", at: lot.location)
-      case .byLot, .byLine:
+      case .byLot, .byLine, .byParticipant:
         break
       }
       for line in lot.lines where !line.noBid && line.unitPrice == nil {
