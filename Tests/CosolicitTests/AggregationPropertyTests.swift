@@ -50,7 +50,8 @@ import Testing
       (0..<zoneCount).map { zone in
         PriceZone(
           id: Located("z\(zone)", at: .start(of: "solicitation.yaml")), title: "Zone \(zone)",
-          participants: agencies.enumerated().filter { ($0.offset * 7 + Int(seed)) % zoneCount == zone }.map(\.element.id))
+          participants: agencies.enumerated().filter { ($0.offset * 7 + Int(seed)) % zoneCount == zone }.map(
+            \.element.id))
       })
     let perParticipant = ZoneMap(agencies.map { PriceZone(id: $0.id, title: $0.name, participants: [$0.id]) })
     for map in [partition, perParticipant] {

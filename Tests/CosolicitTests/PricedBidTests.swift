@@ -201,3 +201,34 @@ import Testing
       })
   }
 }
+
+/// The RFPs with price zones and options: the zones and their participants, the quantities per zone, the
+/// options with index and reference price, which option decides, and the award units in words.
+@Suite struct PricedRFPTests {
+  @Test func bothRFPsShowZonesQuantitiesPerZoneAndOptions() throws {
+    let files = try PricedBidTests.documents()
+    for variant in ["joint", "piggyback"] {
+      let markdown = try #require(files["\(variant)/rfp.md"])
+      #expect(markdown.contains("| south | South valley | Town of Cedar, Cedar School District, Town of Dogwood |"))
+      #expect(markdown.contains("| 1 | GLL | north |"), "\(variant)")
+      #expect(
+        markdown.contains(
+          "| A | Option A: rack plus differential | differential over the index | OPIS rack ULSD | 2.45 |"))
+      #expect(markdown.contains("The award is decided by the lowest option"))
+      #expect(markdown.contains("each line in each zone is an award unit of its own"))
+      let html = try #require(files["\(variant)/rfp.html"])
+      #expect(html.contains(#"<tr data-line="3" data-zone="south">"#) && html.contains(#"<tr data-option="A">"#))
+      #expect(html.contains("each line in each zone is an award unit of its own"))
+    }
+    // The joint variant commits the participants' binding shares per zone; the piggyback one only the lead's (none).
+    #expect(try #require(files["joint/rfp.md"]).contains("| 1 | GLL | north | 12000 | 5000 | 17000 |"))
+    #expect(try #require(files["piggyback/rfp.md"]).contains("| 1 | GLL | north | 0 | 17000 | 17000 |"))
+  }
+
+  @Test func documentsWithoutZonesOrOptionsSayNothingOfThem() throws {
+    let (_, files) = try CoordinatingLeadTests.documents(leadHasNeeds: true)
+    for (path, text) in files where path.hasSuffix("rfp.md") || path.hasSuffix("bid-form.xml") {
+      #expect(!text.contains("price zone") && !text.contains("<zone") && !text.contains("<price"), "\(path)")
+    }
+  }
+}

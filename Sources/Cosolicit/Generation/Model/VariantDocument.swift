@@ -90,9 +90,12 @@ struct VariantDocument: DocumentModel {
     .list("sums") { $0.pricing.sums },
     .flag("hasZones") { !$0.pricing.zones.isEmpty },
     .list("zones") { document in
+      // Participants by the name their needs file gives; invited agencies and the lead agency by the roster's.
+      let agencies =
+        document.joint.participants.map(\.agency) + (document.solicitation.invited ?? [])
+        + (document.solicitation.leadAgency.map { [$0] } ?? [])
       let names = Dictionary(
-        document.joint.participants.map { (Identifier.key($0.agency.id.value), $0.agency.name) },
-        uniquingKeysWith: { first, _ in first })
+        agencies.map { (Identifier.key($0.id.value), $0.name) }, uniquingKeysWith: { first, _ in first })
       return document.pricing.zones.map { ZoneDocument(zone: $0, names: names) }
     },
     .flag("hasPriceOptions") { !$0.pricing.options.isEmpty },
