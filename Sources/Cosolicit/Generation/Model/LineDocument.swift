@@ -24,7 +24,7 @@ struct LineDocument: DocumentModel {
   ) {
     self.line = line
     zones = figures.zones.map(LineZoneDocument.init)
-    prices = pricing?.prices(zoneIDs: figures.zones.map(\.zoneID)) ?? []
+    prices = pricing?.prices(zones: figures.zones, quantity: figures.quantity) ?? []
     self.figures = figures
     self.earliestNeedBy = earliestNeedBy
     specs = line.shares.specs.map(SpecDocument.init)

@@ -21,16 +21,27 @@ struct PricingPlan: Sendable {
   /// Whether lines are priced per zone or option (with `price` elements) rather than by one unit price.
   var isPriced: Bool { !zones.isEmpty || !options.isEmpty }
 
-  /// The prices a line with demand in `zoneIDs` asks for: one per (zone, option), zones in order.
-  func prices(zoneIDs: [String]) -> [PriceDocument] {
+  /// The prices a line with demand in `zones` (and `quantity` in all) asks for: one per (zone, option), zones in
+  /// order, each with the quantity it prices.
+  func prices(zones lineZones: [ZoneQuantities], quantity: Decimal) -> [PriceDocument] {
     guard isPriced else { return [] }
-    let lineZones: [PriceZone?] = zones.isEmpty ? [nil] : zones.filter { zoneIDs.contains($0.id.value) }
+    let priced: [(PriceZone?, Decimal)] =
+      zones.isEmpty
+      ? [(nil, quantity)]
+      : zones.compactMap { zone in lineZones.first { $0.zoneID == zone.id.value }.map { (zone, $0.quantity) } }
     let lineOptions: [PriceOption?] = options.isEmpty ? [nil] : options
-    return lineZones.flatMap { zone in lineOptions.map { PriceDocument(zone: zone, option: $0) } }
+    return priced.flatMap { zone, quantity in
+      lineOptions.map { PriceDocument(zone: zone, option: $0, quantity: quantity) }
+    }
   }
 
   /// The sums a lot and the bid give: one per (listed zone, option).
-  var sums: [PriceDocument] { prices(zoneIDs: zones.map(\.id.value)) }
+  var sums: [PriceDocument] {
+    guard isPriced else { return [] }
+    let listed: [PriceZone?] = zones.isEmpty ? [nil] : zones
+    let lineOptions: [PriceOption?] = options.isEmpty ? [nil] : options
+    return listed.flatMap { zone in lineOptions.map { PriceDocument(zone: zone, option: $0) } }
+  }
 }
 
 /// A price zone as documents list it.
@@ -76,8 +87,12 @@ struct PriceDocument: DocumentModel {
   let zone: PriceZone?
   /// The option, when the solicitation has options.
   let option: PriceOption?
+  /// The quantity a line's price is for (its zone's, or the line's without zones); nil for a sum.
+  var quantity: Decimal? = nil
 
   static let fields: DocumentFields<Self> = [
+    .text("key") { [$0.zone?.id.value, $0.option?.id.value].compactMap { $0 }.joined(separator: "-") },
+    .text("quantity") { $0.quantity.map(DecimalText.format) ?? "" },
     .flag("hasZone") { $0.zone != nil },
     .text("zone") { $0.zone?.id.value ?? "" },
     .text("zoneTitle") { $0.zone?.title ?? "" },
