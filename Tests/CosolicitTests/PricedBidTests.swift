@@ -173,11 +173,16 @@ import Testing
     let form = try #require(try Self.documents()["joint/bid-form.xml"])
     let bid = Self.bid(from: form) {
       $0.replacingOccurrences(of: #"referencePrice="2.45""#, with: #"referencePrice="3.00""#)
+        .replacingOccurrences(of: #"<priceOptions award="lowest">"#, with: #"<priceOptions award="B">"#)
         .replacingOccurrences(of: "<quantity>17000</quantity></zone>", with: "<quantity>1700</quantity></zone>")
     }
     let report = try Self.check(bid, form: form)
     let errors = report.diagnostics.filter { $0.severity == .error }.map(\.message)
     #expect(errors.contains { $0.contains("price option A is changed: its reference price is 3.00") }, "\(errors)")
+    #expect(
+      errors.contains {
+        $0.contains("the option that decides the award is 'B', but the solicitation's bid form says 'lowest'")
+      })
     #expect(
       errors.contains { $0.contains("line 1, zone north: the quantity is 1700, but the solicitation asks for 17000") })
   }

@@ -86,6 +86,14 @@ extension BidCheck {
           + "(\(expected.isEmpty ? "none" : expected)); keep <zones> as published",
         at: bid.zones.first?.id.location ?? bid.location)
     }
+    if let expected = reference.awardPriceOption, let found = bid.awardPriceOption,
+      !Identifier.same(found.value, expected.value)
+    {
+      diagnostics.error(
+        "the option that decides the award is '\(found.value)', but the solicitation's bid form says "
+          + "'\(expected.value)'; do not change it", at: found.location)
+      diagnostics.note("the bid form's award option is here", at: expected.location)
+    }
     for option in reference.priceOptions {
       guard let found = bid.priceOptions.first(where: { Identifier.same($0.id.value, option.id.value) }) else {
         diagnostics.error(
