@@ -68,4 +68,31 @@ import Testing
       }
     }
   }
+  /// A solicitation priced per zone and option (the fuel fixture: zones north and south, option A a differential
+  /// over an index, option B a unit price): a price input per (line, zone with demand, option), live totals per
+  /// zone and option, a zone left unbid, and a saved bid that xmllint and check-bid (libxml2) accept.
+  @Test(.enabled(if: browserAvailable || required, "needs chromium, chromium-driver and python3 selenium"))
+  func thePricedBidFormComputesTotalsPerZoneAndOptionAndSavesAConformingBid() throws {
+    #expect(Self.browserAvailable, "COSOLICIT_REQUIRE_BROWSER=1 but the browser or selenium is missing")
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-browser-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: output) }
+    let workspace = repositoryRoot.appendingPathComponent("Tests/Fixtures/fuel-zones")
+    let built = try ProgramRun.cosolicit(["build", workspace.path, "--out", output.path])
+    #expect(built.status == 0, "\(built.errorOutput)")
+    let package = output.appendingPathComponent("MVCOG-FUEL-2027")
+    for variant in ["joint", "piggyback"] {
+      let script = repositoryRoot.appendingPathComponent("Tests/Browser/priced_bid_form_test.py").path
+      let result = try ProgramRun.run(
+        "/usr/bin/env",
+        [
+          "python3", script, package.appendingPathComponent("\(variant)/bid-form.html").path,
+          package.appendingPathComponent("\(variant)/bid-form.xsd").path, ProgramRun.executable.path,
+          "check-bid", "--solicitation", package.path,
+        ])
+      #expect(result.status == 0, "\(variant): \(result.output)\n\(result.errorOutput)")
+      #expect(result.output.contains(" passed, 0 failed"), "\(variant): \(result.output)")
+      #expect(result.output.contains("ok   the live totals per zone and option are the exact sums"), "\(result.output)")
+    }
+  }
 }

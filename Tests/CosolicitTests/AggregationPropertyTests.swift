@@ -38,6 +38,40 @@ import Testing
     #expect(joint.lines.allSatisfy { $0.shares.allSatisfy(\.isExact) })
   }
 
+  /// Conservation per zone: the participants split into zones (a seeded partition, and one zone per participant),
+  /// every line's zone quantities are the sums of its zone's shares, and sum to the line's.
+  @Test(arguments: seeds)
+  func everyZoneConservesItsShares(seed: UInt64) throws {
+    let generated = GeneratedWorkspace(seed: seed)
+    let joint = try aggregate(generated, layout: GeneratedWorkspace.plainLayout)
+    let agencies = joint.participants.map(\.agency)
+    let zoneCount = Int(seed % 3) + 2
+    let partition = ZoneMap(
+      (0..<zoneCount).map { zone in
+        PriceZone(
+          id: Located("z\(zone)", at: .start(of: "solicitation.yaml")), title: "Zone \(zone)",
+          participants: agencies.enumerated().filter { ($0.offset * 7 + Int(seed)) % zoneCount == zone }.map(
+            \.element.id))
+      })
+    let perParticipant = ZoneMap(agencies.map { PriceZone(id: $0.id, title: $0.name, participants: [$0.id]) })
+    for map in [partition, perParticipant] {
+      for line in joint.lines {
+        let zones = line.zoneQuantities(map)
+        #expect(zones.reduce(Decimal(0)) { $0 + $1.committed } == line.committedQuantity, "line \(line.number)")
+        #expect(zones.reduce(Decimal(0)) { $0 + $1.estimated } == line.estimatedQuantity, "line \(line.number)")
+        #expect(zones.reduce(0) { $0 + $1.shareCount } == line.shares.count)
+        for zone in zones {
+          let shares = line.shares.filter { map.zone(of: $0.agencyID)?.id.value == zone.zoneID }
+          #expect(zone.quantity == shares.reduce(Decimal(0)) { $0 + $1.quantity }, "line \(line.number)")
+          #expect(!shares.isEmpty, "a zone is listed only where it has demand")
+        }
+        // Zones come in the map's order.
+        let order = zones.compactMap { zone in map.zones.firstIndex { $0.id.value == zone.zoneID } }
+        #expect(order == order.sorted())
+      }
+    }
+  }
+
   @Test(arguments: seeds)
   func totalsEqualEveryNeedsLineConverted(seed: UInt64) throws {
     let generated = GeneratedWorkspace(seed: seed)

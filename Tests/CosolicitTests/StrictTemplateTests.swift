@@ -141,6 +141,6 @@ import Testing
         }
       }
     }
-    #expect(seen.count == 20)
+    #expect(seen.count == 24)
   }
 }

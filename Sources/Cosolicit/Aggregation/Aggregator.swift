@@ -23,7 +23,8 @@ public enum Aggregator {
         solicitation: solicitation, participants: participants, lots: lots,
         review: ReviewList.build(
           solicitation: solicitation, lines: lines, participants: participants, rejected: rejected),
-        threshold: threshold(solicitation, lines: lines, participants: participants)))
+        threshold: threshold(solicitation, lines: lines, participants: participants),
+        zones: ZoneMap(solicitation.priceZones(participants: participants.map(\.agency)))))
   }
 
   private static func summarize(

@@ -13,6 +13,11 @@ public struct JointSolicitation: Sendable {
   public var review: [ReviewItem]
   /// The combined value against the formal-bid threshold.
   public var threshold: ThresholdCheck
+  /// The price zones in force, in solicitation order; none when each line is priced once.
+  public var zones = ZoneMap.none
+
+  /// The quantities per zone with demand of `line`, in zone order; empty without zones.
+  public func zoneQuantities(of line: SolicitationLine) -> [ZoneQuantities] { line.zoneQuantities(zones) }
 
   /// Every line, in line-number order.
   public var lines: [SolicitationLine] { lots.flatMap(\.lines) }

@@ -30,11 +30,20 @@ public enum BidCheck {
         at: certification.location)
     }
     if let reference { compare(document, with: reference, &diagnostics) }
-    checkNoBids(in: document, awardMethod: reference?.awardMethod.value ?? document.awardMethod.value, &diagnostics)
-    let (lots, total) = recompute(document, &diagnostics)
+    let awardMethod = reference?.awardMethod.value ?? document.awardMethod.value
+    checkNoBids(in: document, awardMethod: awardMethod, &diagnostics)
+    let plan = PricePlan(reference ?? document)
+    guard plan.isPriced || document.lots.contains(where: { $0.lines.contains { !$0.prices.isEmpty } }) else {
+      let (lots, total) = recompute(document, &diagnostics)
+      return BidCheckReport(
+        path: path, reference: reference?.path, document: document, diagnostics: diagnostics.diagnostics, lots: lots,
+        total: total)
+    }
+    checkPrices(of: document, plan: plan, reference: reference, awardMethod: awardMethod, &diagnostics)
+    let (lots, sums) = recomputePrices(document, plan: plan, &diagnostics)
     return BidCheckReport(
       path: path, reference: reference?.path, document: document, diagnostics: diagnostics.diagnostics, lots: lots,
-      total: total)
+      total: nil, sums: sums)
   }
 
   /// The bid's lines in `lot`, by number, first occurrence kept.
@@ -168,6 +177,7 @@ public enum BidCheck {
       ("committed quantity", \.committedQuantity), ("estimated quantity", \.estimatedQuantity),
       ("quantity", \.quantity),
     ]
+    compareZones(of: line, with: wanted, &diagnostics)
     for (name, path) in quantities where line[keyPath: path].value != wanted[keyPath: path].value {
       let found = DecimalText.format(line[keyPath: path].value)
       let expected = DecimalText.format(wanted[keyPath: path].value)
@@ -195,7 +205,7 @@ public enum BidCheck {
   }
 
   /// `text` with every run of whitespace made one space, for comparing texts re-wrapped by an editor.
-  private static func collapsed(_ text: String) -> String {
+  static func collapsed(_ text: String) -> String {
     text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
@@ -207,7 +217,7 @@ public enum BidCheck {
   ) {
     var priced = 0
     for lot in bid.lots {
-      let declined = lot.lines.filter(\.noBid)
+      let declined = lot.lines.filter(\.isDeclined)
       priced += lot.lines.count - declined.count
       switch awardMethod {
       case .allOrNone:
@@ -221,10 +231,10 @@ public enum BidCheck {
         diagnostics.error(
           "lot \(lot.id.value) mixes priced and no-bid lines (no-bid: \(numbers)); the award method is by-lot, "
             + "so price every line of the lot or mark every line <noBid/>", at: lot.location)
-      case .byLot, .byLine:
+      case .byLot, .byLine, .byParticipant:
         break
       }
-      for line in lot.lines where !line.noBid && line.unitPrice == nil {
+      for line in lot.lines where !line.noBid && line.unitPrice == nil && line.prices.isEmpty {
         diagnostics.error(
           "line \(line.number.value) has no unit price; price it or mark it <noBid/>", at: line.location)
       }
@@ -305,5 +315,5 @@ public enum BidCheck {
   }
 
   /// An amount with every decimal it has and at least two (`0.045`, `1,000.50`).
-  private static func amount(_ value: Decimal) -> String { MoneyText.unitPrice(value) }
+  static func amount(_ value: Decimal) -> String { MoneyText.unitPrice(value) }
 }

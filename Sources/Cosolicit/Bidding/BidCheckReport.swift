@@ -14,6 +14,27 @@ public struct BidCheckReport: Sendable {
     public var pricedLines: Int
     /// How many of the lot's lines are marked no-bid.
     public var noBidLines: Int
+    /// The subtotals per (zone, option), when lines are priced so; none otherwise.
+    public var sums: [PricedSum] = []
+  }
+
+  /// A recomputed sum over one (zone, option): a lot's subtotal or the bid's total.
+  public struct PricedSum: Hashable, Sendable {
+    /// The zone, when the solicitation has zones.
+    public var zone: String?
+    /// The option, when the solicitation has options.
+    public var option: String?
+    /// The sum of the governing extended prices; a differential option's at its reference price.
+    public var amount: Decimal
+    /// The reference price a differential option's prices were evaluated at; nil for a unit price.
+    public var referencePrice: Decimal?
+    /// How many prices are in the sum.
+    public var pricedLines: Int
+
+    /// "zone north, option A", for people.
+    public var name: String {
+      [zone.map { "zone \($0)" }, option.map { "option \($0)" }].compactMap { $0 }.joined(separator: ", ")
+    }
   }
 
   /// The bid file, as given.
@@ -26,14 +47,18 @@ public struct BidCheckReport: Sendable {
   public var diagnostics: [Diagnostic]
   /// The lots with recomputed subtotals, in the bid's order; empty when the bid could not be read.
   public var lots: [LotTotal]
-  /// The recomputed grand total; nil when the bid could not be read or a sum did not fit.
+  /// The recomputed grand total; nil when the bid could not be read, a sum did not fit, or the bid is priced per
+  /// zone or option (see ``sums``).
   public var total: Decimal?
+  /// The recomputed totals per (zone, option), when lines are priced so; none otherwise.
+  public var sums: [PricedSum] = []
 
   /// Creates a report; `diagnostics` are sorted here.
   public init(
     path: String, reference: String? = nil, document: BidDocument?, diagnostics: [Diagnostic], lots: [LotTotal],
-    total: Decimal?
+    total: Decimal?, sums: [PricedSum] = []
   ) {
+    self.sums = sums
     var collector = DiagnosticCollector()
     collector.append(contentsOf: diagnostics)
     self.path = path
@@ -71,12 +96,24 @@ public struct BidCheckReport: Sendable {
           + "(\(document.variant.value.rawValue), award \(document.awardMethod.value.rawValue), \(currency))")
       for lot in lots {
         let subtotal = lot.pricedLines == 0 ? "no bid" : "\(MoneyText.format(lot.subtotal)) \(currency)"
+        guard sums.isEmpty else {
+          lines.append(
+            "  Lot \(lot.id) \(oneLine(lot.title)): \(count(lot.pricedLines, "line")) priced, \(lot.noBidLines) "
+              + "no-bid")
+          lines += lot.sums.map { "    \(describe($0, currency: currency))" }
+          continue
+        }
         lines.append(
           "  Lot \(lot.id) \(oneLine(lot.title)): \(count(lot.pricedLines, "line")) priced, \(lot.noBidLines) no-bid; "
             + "subtotal \(subtotal)")
       }
-      let total = self.total.map { "\(MoneyText.format($0)) \(currency)" } ?? "not computed"
-      lines.append("Total:        \(total) (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)")
+      if sums.isEmpty {
+        let total = self.total.map { "\(MoneyText.format($0)) \(currency)" } ?? "not computed"
+        lines.append("Total:        \(total) (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)")
+      } else {
+        lines.append("Totals:       (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)")
+        lines += sums.map { "  \(describe($0, currency: currency))" }
+      }
     } else {
       lines.append("Bid:          \(path) (could not be read as a bid)")
     }
@@ -88,6 +125,15 @@ public struct BidCheckReport: Sendable {
   /// `text` on one line: a bid's texts may hold line breaks, which must not forge lines of the summary.
   private func oneLine(_ text: String) -> String {
     text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// One sum for people: "zone north, option A: 12,345.00 USD (4 prices; at the reference price 2.45)".
+  private func describe(_ sum: PricedSum, currency: String) -> String {
+    let reference = sum.referencePrice.map {
+      "; a differential, totalled at the reference price \(MoneyText.unitPrice($0))"
+    }
+    let amount = sum.pricedLines == 0 ? "no bid" : "\(MoneyText.format(sum.amount)) \(currency)"
+    return "\(sum.name): \(amount) (\(count(sum.pricedLines, "price"))\(reference ?? ""))"
   }
 
   /// "1 line", "2 lines".

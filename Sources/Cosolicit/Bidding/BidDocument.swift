@@ -92,6 +92,10 @@ public struct BidDocument: Hashable, Sendable {
     public var noBidLocation: SourceLocation?
     /// The `line` element.
     public var location: SourceLocation
+    /// The line's demand per price zone (`<zone>`); none without zones.
+    public var zones: [ZoneQuantities] = []
+    /// The prices per (zone, option) (`<price>`), in document order; none when the line has one unit price.
+    public var prices: [Price] = []
 
     /// Whether the bidder declines the line with `<noBid/>`.
     public var noBid: Bool { noBidLocation != nil }
@@ -105,10 +109,12 @@ public struct BidDocument: Hashable, Sendable {
     public var title: Field<String>
     /// The lines, in document order.
     public var lines: [Line]
-    /// The subtotal as written; nil when blank.
+    /// The subtotal as written; nil when blank (or when the lot has subtotals per zone and option instead).
     public var subtotal: Field<Decimal>?
     /// The `lot` element.
     public var location: SourceLocation
+    /// The subtotals per (zone, option), in document order; none when lines have one unit price.
+    public var sums: [Sum] = []
   }
 
   /// Which document this is.
@@ -137,6 +143,14 @@ public struct BidDocument: Hashable, Sendable {
   public var total: Field<Decimal>?
   /// The root element.
   public var location: SourceLocation
+  /// The price zones the form lists (`<zones>`); none when lines are not priced by zone.
+  public var zones: [ZoneDeclaration] = []
+  /// The price options the form lists (`<priceOptions>`); none when lines have one unit price.
+  public var priceOptions: [PriceOptionDeclaration] = []
+  /// The option that decides the award, or `lowest` (`<priceOptions award>`); nil without options.
+  public var awardPriceOption: Field<String>?
+  /// The totals per (zone, option), in document order; none when lines have one unit price.
+  public var sums: [Sum] = []
 
   /// The result of `load` or `read`: the document when it could be read, and every problem found.
   public struct Loaded: Sendable {
@@ -188,7 +202,7 @@ public struct BidDocument: Hashable, Sendable {
   }
 
   /// Turns the tree into values, recording an error for each missing or unreadable part.
-  private struct Reader {
+  struct Reader {
     let path: String
     var diagnostics = DiagnosticCollector()
 
@@ -214,15 +228,18 @@ public struct BidDocument: Hashable, Sendable {
       let responsesDue = root.child("responsesDue").map { Field($0.text.trimmed, at: $0.location(in: path)) }
       let bidderBlock = bidder(in: root)
       let lots = root.children(named: "lot").compactMap { lot($0) }
-      let total = amount("total", in: root)
+      let (total, sums) = sums("total", in: root)
       if lots.isEmpty { diagnostics.error("the document has no <lot>", at: here) }
       guard let solicitation, let variant, let currency, let awardMethod, let title, let leadAgency, let bidderBlock,
         let total, !diagnostics.hasErrors
       else { return nil }
-      return BidDocument(
+      var document = BidDocument(
         kind: kind, path: path, solicitation: solicitation, variant: variant, currency: currency,
         awardMethod: awardMethod, title: title, leadAgency: leadAgency, responsesDue: responsesDue, bidder: bidderBlock,
         lots: lots, total: total, location: here)
+      readPricing(root, into: &document)
+      document.sums = sums
+      return diagnostics.hasErrors ? nil : document
     }
 
     mutating func bidder(in root: XMLElementTree) -> Bidder? {
@@ -243,9 +260,10 @@ public struct BidDocument: Hashable, Sendable {
       let id = attribute("id", of: element)
       let title = attribute("title", of: element)
       let lines = element.children(named: "line").compactMap { line($0) }
-      let subtotal = amount("subtotal", in: element)
+      let (subtotal, sums) = sums("subtotal", in: element)
       guard let id, let title, let subtotal else { return nil }
-      return Lot(id: id, title: title, lines: lines, subtotal: subtotal, location: element.location(in: path))
+      return Lot(
+        id: id, title: title, lines: lines, subtotal: subtotal, location: element.location(in: path), sums: sums)
     }
 
     mutating func line(_ element: XMLElementTree) -> Line? {
@@ -271,8 +289,11 @@ public struct BidDocument: Hashable, Sendable {
       let estimated = quantity("estimatedQuantity", in: element)
       let total = quantity("quantity", in: element)
       let noBid = element.child("noBid").map { $0.location(in: path) }
-      let unitPrice = noBid == nil ? amount("unitPrice", in: element) : .some(nil)
-      let extendedPrice = noBid == nil ? amount("extendedPrice", in: element) : .some(nil)
+      let prices = element.children(named: "price").compactMap { price($0) }
+      let isPriced = element.child("price") != nil
+      let unitPrice = noBid == nil && !isPriced ? amount("unitPrice", in: element) : .some(nil)
+      let extendedPrice = noBid == nil && !isPriced ? amount("extendedPrice", in: element) : .some(nil)
+      let zones = element.children(named: "zone").compactMap { zoneQuantities($0) }
       let brandModel = element.child("brandModel").flatMap { brand -> Field<String>? in
         let text = brand.text.trimmed
         return text.isEmpty ? nil : Field(text, at: brand.location(in: path))
@@ -284,7 +305,8 @@ public struct BidDocument: Hashable, Sendable {
         number: number, item: item, description: description, specs: specs, classification: classification,
         unit: unit,
         committedQuantity: committed, estimatedQuantity: estimated, quantity: total, unitPrice: unitPrice,
-        extendedPrice: extendedPrice, brandModel: brandModel, noBidLocation: noBid, location: here)
+        extendedPrice: extendedPrice, brandModel: brandModel, noBidLocation: noBid, location: here, zones: zones,
+        prices: prices)
     }
 
     /// The child element `name`, or an error at `parent` when it is missing.

@@ -6,4 +6,7 @@ public enum AwardMethod: String, CaseIterable, Sendable, Keyword {
   case byLot = "by-lot"
   /// Everything goes to one bidder.
   case allOrNone = "all-or-none"
+  /// Each participant's lines may go to a different bidder: one price zone per participant, each line awarded
+  /// per zone.
+  case byParticipant = "by-participant"
 }

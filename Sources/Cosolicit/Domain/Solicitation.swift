@@ -36,6 +36,13 @@ public struct Solicitation: Sendable {
   public var term: ContractTerm?
   /// How the solicitation is awarded.
   public var awardMethod: AwardMethod?
+  /// The price zones as defined under `zones`, in order; nil when the definition has none (see
+  /// ``priceZones(participants:)`` for the zones in force).
+  public var zones: [PriceZone]? = nil
+  /// The price options, in order; empty when each line has one unit price.
+  public var priceOptions: [PriceOption] = []
+  /// Which price option decides the award; nil without price options.
+  public var awardPriceOption: AwardPriceOption? = nil
   /// The lots, in order.
   public var lots: [Lot]
   /// Whether every lot could be read; when not, items are not checked against the lots, since the missing

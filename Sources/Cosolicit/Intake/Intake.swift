@@ -169,6 +169,7 @@ public struct Intake: Sendable {
       CatalogChecks.check(catalog, against: solicitation, &diagnostics)
     }
     NeedsChecks(solicitation: solicitation, everyFile: everyFile).check(needs, &diagnostics)
+    ZoneChecks(solicitation: solicitation, everyFile: everyFile).check(needs, &diagnostics)
   }
 
   private enum Role { case solicitation, catalog, needs }

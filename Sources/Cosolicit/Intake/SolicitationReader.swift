@@ -5,7 +5,8 @@ public enum SolicitationReader {
   /// The top-level fields, in the order the README documents them.
   public static let fields = [
     "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
-    "award_method", "lots", "evaluation", "cooperative", "formal_bid_threshold", "terms", "late_submissions",
+    "award_method", "zones", "price_options", "award_price_option", "lots", "evaluation", "cooperative",
+    "formal_bid_threshold", "terms", "late_submissions",
   ]
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
@@ -52,6 +53,8 @@ public enum SolicitationReader {
           + "start before it is awarded", at: term.start.location)
     }
     let awardMethod = fields.keyword("award_method", as: AwardMethod.self, required: true, &diagnostics)
+    let zones = readZones(fields, awardMethod: awardMethod?.value, &diagnostics)
+    let pricing = readPriceOptions(fields, &diagnostics)
     let (lots, lotsComplete) = readLots(fields, &diagnostics)
     let evaluation = readEvaluation(fields, &diagnostics)
     let cooperative = readCooperative(fields, &diagnostics)
@@ -70,7 +73,8 @@ public enum SolicitationReader {
       path: path, id: id?.value ?? "", title: title?.value ?? "", description: description?.value,
       currency: currency.flatMap { CurrencyCode.isKnown($0.value) ? $0.value : nil } ?? "USD",
       leadAgency: leadAgency, invited: invited, schedule: schedule, orderingWindowCloses: window, term: term,
-      awardMethod: awardMethod?.value, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
+      awardMethod: awardMethod?.value, zones: zones, priceOptions: pricing.options,
+      awardPriceOption: pricing.award, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
       cooperative: cooperative,
       formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions)
   }

@@ -3,7 +3,7 @@ import Foundation
 extension JointSolicitation {
   /// The columns of ``csv``.
   public static let csvColumns = [
-    "lot", "line", "item", "description", "classification", "unit", "agency", "agency_name", "quantity",
+    "lot", "line", "item", "description", "classification", "unit", "agency", "agency_name", "zone", "quantity",
     "original_quantity", "original_unit", "commitment", "deliver_to", "need_by", "source",
   ]
 
@@ -25,6 +25,7 @@ extension JointSolicitation {
           output += CSVCell.row([
             lot.lot.id.value, String(line.number), line.itemID ?? "", line.description,
             line.classification.description, line.unit.code, share.agencyID, share.agencyName,
+            zones.zone(of: share.agencyID)?.id.value ?? "",
             quantities.format(share.quantity), quantities.format(share.originalQuantity), share.originalUnit.code,
             share.commitment.rawValue, share.deliverTo ?? "", share.needBy?.description ?? "",
             "\(share.source.path):\(share.source.lineOrCell)",

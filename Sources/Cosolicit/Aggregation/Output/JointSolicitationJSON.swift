@@ -25,6 +25,9 @@ extension JointSolicitation {
         ("currency", .string(solicitation.currency)),
         ("lead_agency", .text(solicitation.leadAgency?.id.value)),
         ("award_method", .text(solicitation.awardMethod?.rawValue)),
+        ("zones", .array(zones.zones.map(\.json))),
+        ("price_options", .array(solicitation.priceOptions.map(\.json))),
+        ("award_price_option", .text(solicitation.awardPriceOption?.word)),
       ]))
     writer.member("participants", .array(participants.map(\.json)))
     writer.key("lots")
@@ -38,7 +41,7 @@ extension JointSolicitation {
           let batchLines = Array(lot.lines[batch..<min(batch + Self.linesPerBatch, lot.lines.count)])
           let rendered = ConcurrentMap.map(batchLines) { line in
             var lineWriter = JSONWriter(depth: 4)
-            line.write(to: &lineWriter, shareJSON)
+            line.write(to: &lineWriter, zones: zoneQuantities(of: line), shareJSON)
             return lineWriter.text
           }
           for text in rendered {
@@ -123,7 +126,7 @@ extension AggregatedLot {
 }
 
 extension SolicitationLine {
-  fileprivate func write(to writer: inout JSONWriter, _ shareJSON: ShareJSON?) {
+  fileprivate func write(to writer: inout JSONWriter, zones: [ZoneQuantities], _ shareJSON: ShareJSON?) {
     writer.beginObject()
     writer.member("line", .integer(number))
     writer.member("item", text: itemID)
@@ -138,6 +141,7 @@ extension SolicitationLine {
     writer.member("estimated_value", decimal: estimatedValue)
     writer.member("delivery_sites", .array(deliverySites.map(JSONValue.string)))
     writer.member("earliest_need_by", text: earliestNeedBy?.description)
+    writer.member("zones", .array(zones.map(\.json)))
     writer.key("shares")
     writer.beginArray()
     if let stored = shares.stored, let shareJSON, stored.store === shareJSON.store {
@@ -169,6 +173,35 @@ extension Share {
     writer.member("notes", text: notes)
     writer.member("source", text: "\(source.path):\(source.lineOrCell)")
     writer.endObject()
+  }
+}
+
+extension PriceZone {
+  var json: JSONValue {
+    .object([
+      ("id", .string(id.value)), ("title", .string(title)),
+      ("participants", .array(participants.map { .string($0.value) })),
+    ])
+  }
+}
+
+extension PriceOption {
+  var json: JSONValue {
+    .object([
+      ("id", .string(id.value)), ("title", .string(title)), ("basis", .string(basis.rawValue)),
+      ("index", .text(index)), ("reference_price", .decimal(referencePrice)),
+    ])
+  }
+}
+
+extension ZoneQuantities {
+  /// A line's part in one zone; the quantities are sums of the zone's shares.
+  var json: JSONValue {
+    .object([
+      ("zone", .string(zoneID)), ("committed_quantity", .decimal(committed)),
+      ("estimated_quantity", .decimal(estimated)), ("quantity", .decimal(quantity)),
+      ("shares", .integer(shareCount)),
+    ])
   }
 }
 

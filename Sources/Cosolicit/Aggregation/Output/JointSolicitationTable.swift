@@ -10,6 +10,7 @@ extension JointSolicitation {
     output +=
       "\(participants.count) participants (\(types.joined(separator: ", "))); \(lines.count) lines; "
       + "\(lines.reduce(0) { $0 + $1.shares.count }) shares\n"
+    output += pricingSummary
     for lot in lots {
       output += "\nLot \(lot.lot.id.value): \(VisibleText.escaped(lot.lot.title))\n"
       guard !lot.lines.isEmpty else {
@@ -29,6 +30,7 @@ extension JointSolicitation {
         ])
       }
       output += table.rendered()
+      output += zoneTable(of: lot)
       output += "  Lot total: " + Self.describe(lot.totals, currency: currency) + "\n"
     }
     output += "\nTotal: " + Self.describe(totals, currency: currency) + "\n"

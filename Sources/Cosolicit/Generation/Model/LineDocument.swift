@@ -10,13 +10,21 @@ struct LineDocument: DocumentModel {
   let earliestNeedBy: CalendarDate?
   /// The distinct specs its participants asked for, each with who asked.
   let specs: [SpecDocument]
+  /// Its demand per price zone; none without zones.
+  let zones: [LineZoneDocument]
+  /// The prices a bid gives for it, per (zone, option); none when it has one unit price.
+  let prices: [PriceDocument]
   /// The figures as documents print them, formatted once for every document that shows them.
   private let text:
     (committed: String, estimated: String, quantity: String, committedValue: String, estimatedValue: String)
 
   /// The line `line` with its `figures` in a variant, needed by `earliestNeedBy`.
-  init(line: SolicitationLine, figures: VariantFigures.Line, earliestNeedBy: CalendarDate?) {
+  init(
+    line: SolicitationLine, figures: VariantFigures.Line, earliestNeedBy: CalendarDate?, pricing: PricingPlan? = nil
+  ) {
     self.line = line
+    zones = figures.zones.map(LineZoneDocument.init)
+    prices = pricing?.prices(zones: figures.zones, quantity: figures.quantity) ?? []
     self.figures = figures
     self.earliestNeedBy = earliestNeedBy
     specs = line.shares.specs.map(SpecDocument.init)
@@ -49,5 +57,10 @@ struct LineDocument: DocumentModel {
     .text("estimatedValue") { $0.text.estimatedValue },
     .text("deliverySites") { $0.line.deliverySites.joined(separator: "; ") },
     .text("earliestNeedBy") { $0.earliestNeedBy?.description ?? "" },
+    // Price zones and options.
+    .list("zones") { $0.zones },
+    .flag("hasZones") { !$0.zones.isEmpty },
+    .list("prices") { $0.prices },
+    .flag("isPriced") { !$0.prices.isEmpty },
   ]
 }

@@ -8,6 +8,8 @@ struct LotDocument: DocumentModel {
   let lines: [LineDocument]
   /// The value of its lines.
   let value: VariantFigures.Value
+  /// The subtotals a bid gives, per (zone, option); none when lines have one unit price.
+  var sums: [PriceDocument] = []
 
   static let fields: DocumentFields<Self> = [
     .text("id") { $0.lot.lot.id.value },
@@ -19,5 +21,7 @@ struct LotDocument: DocumentModel {
     .list("lines") { $0.lines },
     .text("committedValue") { MoneyText.format($0.value.committed) },
     .text("estimatedValue") { MoneyText.format($0.value.estimated) },
+    .list("sums") { $0.sums },
+    .flag("hasSums") { !$0.sums.isEmpty },
   ]
 }

@@ -19,6 +19,7 @@ struct SolicitationFacts: DocumentModel {
     .flag("isAwardedByLine") { ($0.solicitation.awardMethod ?? .byLine) == .byLine },
     .flag("isAwardedByLot") { $0.solicitation.awardMethod == .byLot },
     .flag("isAwardedAllOrNone") { $0.solicitation.awardMethod == .allOrNone },
+    .flag("isAwardedByParticipant") { $0.solicitation.awardMethod == .byParticipant },
     .text("leadAgency") { $0.lead?.name },
     .text("leadAgencyID") { $0.lead?.id.value ?? "" },
     .text("leadAgencyType") { $0.lead?.type?.displayName },

@@ -19,6 +19,8 @@ struct VariantDocument: DocumentModel {
   let deliverySchedule: [DeliveryGroup]
   /// Whether the lead agency only coordinates and commits no quantity of its own.
   let leadIsCoordinator: Bool
+  /// How bid forms ask for prices: per price zone and option, or one unit price per line.
+  let pricing: PricingPlan
 
   /// The document of `variant`, from `figures` (which must be that variant's figures of `joint`).
   init(_ joint: JointSolicitation, figures: VariantFigures) {
@@ -27,13 +29,17 @@ struct VariantDocument: DocumentModel {
     leadIsCoordinator = figures.leadIsCoordinator
     let variant = figures.variant
     let lead = joint.solicitation.leadAgency?.id.value
+    let pricing = PricingPlan(joint)
+    self.pricing = pricing
     lots = zip(joint.lots, figures.lots).map { lot, lines in
       LotDocument(
         lot: lot,
         lines: zip(lot.lines, lines).map { line, figures in
-          LineDocument(line: line, figures: figures, earliestNeedBy: Self.earliestNeedBy(of: line, variant, lead))
+          LineDocument(
+            line: line, figures: figures, earliestNeedBy: Self.earliestNeedBy(of: line, variant, lead),
+            pricing: pricing)
         },
-        value: VariantFigures.Value(lines))
+        value: VariantFigures.Value(lines), sums: pricing.sums)
     }
     totals = Totals(value: figures.total, unpricedLines: joint.totals.unpricedLineCount)
     participants = joint.participants.filter { variant == .joint || Identifier.same($0.agency.id.value, lead) }.map {
@@ -79,6 +85,30 @@ struct VariantDocument: DocumentModel {
     .object("terms") { Terms(terms: $0.solicitation.terms) },
     .list("evaluation") { $0.solicitation.evaluation.map(Criterion.init) },
     .list("lots") { $0.lots },
+    // Price zones and options.
+    .flag("isPriced") { $0.pricing.isPriced },
+    .list("sums") { $0.pricing.sums },
+    .flag("hasZones") { !$0.pricing.zones.isEmpty },
+    .list("zones") { document in
+      // Participants by the name their needs file gives; invited agencies and the lead agency by the roster's.
+      let agencies =
+        document.joint.participants.map(\.agency) + (document.solicitation.invited ?? [])
+        + (document.solicitation.leadAgency.map { [$0] } ?? [])
+      let names = Dictionary(
+        agencies.map { (Identifier.key($0.id.value), $0.name) }, uniquingKeysWith: { first, _ in first })
+      return document.pricing.zones.map { ZoneDocument(zone: $0, names: names) }
+    },
+    .flag("hasPriceOptions") { !$0.pricing.options.isEmpty },
+    .list("priceOptions") { document in
+      document.pricing.options.map {
+        PriceOptionDocument(option: $0, decidesAward: document.pricing.award == .option($0.id.value))
+      }
+    },
+    .text("awardPriceOption") { $0.pricing.award?.word ?? "" },
+    .flag("isAwardedByLowestOption") { $0.pricing.award == .lowest },
+    .text("awardPriceOptionTitle") { document in
+      document.pricing.options.first { document.pricing.award == .option($0.id.value) }?.title ?? ""
+    },
     .count("lineCount") { $0.joint.lots.reduce(0) { $0 + $1.lines.count } },
     .object("totals") { $0.totals },
     .list("participants") { $0.participants },

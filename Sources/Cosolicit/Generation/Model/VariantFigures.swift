@@ -13,6 +13,8 @@ struct VariantFigures: Sendable {
     var committedValue: Decimal?
     /// The estimated quantity at the estimated unit price; nil without a price.
     var estimatedValue: Decimal?
+    /// The quantities per zone with demand, in zone order, as the variant publishes them; none without zones.
+    var zones: [ZoneQuantities] = []
 
     /// Both quantities.
     var quantity: Decimal { ExactArithmetic.provenSum(committed, estimated) }
@@ -57,7 +59,10 @@ struct VariantFigures: Sendable {
         return Line(
           committed: committed, estimated: estimated,
           committedValue: price.map { ExactArithmetic.provenProduct(committed, $0) },
-          estimatedValue: price.map { ExactArithmetic.provenProduct(estimated, $0) })
+          estimatedValue: price.map { ExactArithmetic.provenProduct(estimated, $0) },
+          zones: line.zoneQuantities(joint.zones) { agency, commitment in
+            variant.isCommitted(agency: agency, commitment, leadAgency: lead)
+          })
       }
     }
   }
