@@ -34,9 +34,13 @@ public enum Aggregator {
     let runs = ConcurrentMap.map(lines) { line in pricedRuns(of: line) }
     var committed: [String: DecimalSum] = [:]
     var estimated: [String: DecimalSum] = [:]
+    var minimum: [String: DecimalSum] = [:]
+    var maximum: [String: DecimalSum] = [:]
     for run in runs.joined() {
       if run.committed != 0 { committed[run.agency, default: DecimalSum()].add(run.committed) }
       if run.estimated != 0 { estimated[run.agency, default: DecimalSum()].add(run.estimated) }
+      if run.minimum != 0 { minimum[run.agency, default: DecimalSum()].add(run.minimum) }
+      if run.maximum != 0 { maximum[run.agency, default: DecimalSum()].add(run.maximum) }
     }
     return files.flatMap { path, file in
       file.sections.compactMap { section -> ParticipantSummary? in
@@ -45,7 +49,9 @@ public enum Aggregator {
         return ParticipantSummary(
           agency: agency, path: path, submitted: section.submitted?.value, lineCount: section.lines.count,
           bindingLineCount: section.lines.count { $0.commitment == .binding },
-          committedValue: committed[id]?.value ?? 0, estimatedValue: estimated[id]?.value ?? 0)
+          committedValue: committed[id]?.value ?? 0, estimatedValue: estimated[id]?.value ?? 0,
+          minimumValue: minimum[id]?.value ?? 0, maximumValue: maximum[id]?.value ?? 0,
+          asNeededLineCount: section.lines.count(where: \.isAsNeeded))
       }
     }.sorted { $0.agency.id.value < $1.agency.id.value }
   }
@@ -84,29 +90,41 @@ public enum Aggregator {
     return checked
   }
 
-  /// Each agency's committed and estimated value on `line`, agency by agency in share order; none without a price.
-  private static func pricedRuns(
-    of line: SolicitationLine
-  ) -> [(agency: String, committed: Decimal, estimated: Decimal)] {
+  /// One agency's values on one line: committed, estimated, guaranteed minimum and maximum.
+  private struct PricedRun {
+    var agency: String
+    var committed: Decimal
+    var estimated: Decimal
+    var minimum: Decimal
+    var maximum: Decimal
+  }
+
+  /// Each agency's values on `line`, agency by agency in share order; none without a price.
+  private static func pricedRuns(of line: SolicitationLine) -> [PricedRun] {
     guard let price = line.estimatedUnitPrice else { return [] }
-    var runs: [(agency: String, committed: Decimal, estimated: Decimal)] = []
-    var run: (agency: String, committed: DecimalSum, estimated: DecimalSum)?
+    var runs: [PricedRun] = []
+    var run: (agency: String, sums: [DecimalSum])?
     func close() {
       guard let run else { return }
-      var (committed, estimated) = (DecimalSum(), DecimalSum())
-      committed.add(run.committed.value, times: price)
-      estimated.add(run.estimated.value, times: price)
-      runs.append((run.agency, committed.value, estimated.value))
+      let values = run.sums.map { sum in
+        var value = DecimalSum()
+        value.add(sum.value, times: price)
+        return value.value
+      }
+      runs.append(
+        PricedRun(
+          agency: run.agency, committed: values[0], estimated: values[1], minimum: values[2], maximum: values[3]))
     }
     for share in line.shares.figures {
       if run?.agency != share.agencyID {
         close()
-        run = (share.agencyID, DecimalSum(), DecimalSum())
+        run = (share.agencyID, Array(repeating: DecimalSum(), count: 4))
       }
-      switch share.commitment {
-      case .binding: run?.committed.add(share.quantity)
-      case .estimate: run?.estimated.add(share.quantity)
-      }
+      let quantities = share.quantities
+      run?.sums[0].add(quantities.committed)
+      run?.sums[1].add(quantities.estimated)
+      run?.sums[2].add(quantities.minimum)
+      run?.sums[3].add(quantities.maximum)
     }
     close()
     return runs

@@ -20,8 +20,16 @@ public struct SolicitationLine: Sendable {
   public let shares: ShareList
   /// The sum of the binding shares.
   public let committedQuantity: Decimal
-  /// The sum of the non-binding shares.
+  /// The sum of the non-binding shares (and of partial commitments' parts above their minimums).
   public let estimatedQuantity: Decimal
+  /// The sum of the shares' guaranteed minimums.
+  public let minimumQuantity: Decimal
+  /// The sum of the shares' maximums: the most that may be ordered.
+  public let maximumQuantity: Decimal
+  /// The agency ids of the participants that wrote the line as-needed, in share order (an agency once).
+  public let asNeededAgencyIDs: [String]
+  /// How many shares are as-needed.
+  public let asNeededShareCount: Int
 
   /// Creates a line; the committed and estimated totals are summed once, here.
   public init(
@@ -48,15 +56,49 @@ public struct SolicitationLine: Sendable {
     self.shares = shares
     var committed = DecimalSum()
     var estimated = DecimalSum()
+    var minimum = DecimalSum()
+    var maximum = DecimalSum()
+    var asNeeded: [String] = []
+    var asNeededCount = 0
     for share in shares.figures {
-      switch share.commitment {
-      case .binding: committed.add(share.quantity)
-      case .estimate: estimated.add(share.quantity)
+      if share.partialMinimum == nil, share.band == nil, !share.isAsNeeded {
+        // The common case, without bands: a binding share is its own minimum and maximum.
+        switch share.commitment {
+        case .binding:
+          committed.add(share.quantity)
+          minimum.add(share.quantity)
+        case .estimate: estimated.add(share.quantity)
+        }
+        maximum.add(share.quantity)
+        continue
+      }
+      let quantities = share.quantities
+      committed.add(quantities.committed)
+      estimated.add(quantities.estimated)
+      minimum.add(quantities.minimum)
+      maximum.add(quantities.maximum)
+      if share.isAsNeeded { asNeededCount += 1 }
+      if share.isAsNeeded, asNeeded.last != share.agencyID, !asNeeded.contains(share.agencyID) {
+        asNeeded.append(share.agencyID)
       }
     }
+    asNeededShareCount = asNeededCount
     committedQuantity = committed.value
     estimatedQuantity = estimated.value
+    minimumQuantity = minimum.value
+    maximumQuantity = maximum.value
+    asNeededAgencyIDs = asNeeded
   }
+
+  /// The stated (nominal) quantity: committed and estimated together.
+  public var quantity: Decimal { committedQuantity + estimatedQuantity }
+
+  /// Whether every share is as-needed: the line has no quantity and is left out of totals and values.
+  public var isAsNeeded: Bool { asNeededShareCount > 0 && asNeededShareCount == shares.count }
+
+  /// Whether the line's guaranteed minimum or maximum differ from its stated quantity (a band, a partial
+  /// commitment or estimates).
+  public var hasRange: Bool { minimumQuantity != quantity || maximumQuantity != quantity }
 
   /// Whether the line is a write-in rather than a catalog item.
   public var isWriteIn: Bool { itemID == nil }
@@ -65,6 +107,10 @@ public struct SolicitationLine: Sendable {
   public var committedValue: Decimal? { estimatedUnitPrice.map { committedQuantity * $0 } }
   /// The estimated quantity at the estimated unit price.
   public var estimatedValue: Decimal? { estimatedUnitPrice.map { estimatedQuantity * $0 } }
+  /// The guaranteed minimum at the estimated unit price.
+  public var minimumValue: Decimal? { estimatedUnitPrice.map { minimumQuantity * $0 } }
+  /// The maximum at the estimated unit price.
+  public var maximumValue: Decimal? { estimatedUnitPrice.map { maximumQuantity * $0 } }
 
   /// The distinct delivery sites, sorted.
   public var deliverySites: [String] { shares.deliverySites }

@@ -40,6 +40,10 @@ struct ResolvedNeed: Sendable, Equatable {
   var commitment: Commitment
   /// Whether ``baseQuantity`` is exact (else rounded to ``UnitConversion/roundingScale`` places).
   var isExact: Bool
+  /// Whether the line is written `as-needed`: no quantity (0), never binding.
+  var isAsNeeded = false
+  /// Whether the line is a partial commitment, whose minimum is in its section's ``NeedsSection/minimums``.
+  var hasMinimum = false
   /// The delivery site (a text of the file), or -1.
   var deliverTo: Int32
   /// The requirement for the supplier (a text of the file), or -1.
