@@ -96,9 +96,11 @@ public struct SolicitationLine: Sendable {
   /// Whether every share is as-needed: the line has no quantity and is left out of totals and values.
   public var isAsNeeded: Bool { asNeededShareCount > 0 && asNeededShareCount == shares.count }
 
-  /// Whether the line's guaranteed minimum or maximum differ from its stated quantity (a band, a partial
-  /// commitment or estimates).
-  public var hasRange: Bool { minimumQuantity != quantity || maximumQuantity != quantity }
+  /// Whether a commitment band or a partial commitment sets the line's guaranteed minimum apart from its
+  /// committed quantity, or its maximum apart from its stated quantity.
+  public var hasRange: Bool {
+    !(minimumQuantity - committedQuantity).isZero || !(maximumQuantity - quantity).isZero
+  }
 
   /// Whether the line is a write-in rather than a catalog item.
   public var isWriteIn: Bool { itemID == nil }

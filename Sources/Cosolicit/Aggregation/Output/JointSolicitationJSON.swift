@@ -25,6 +25,14 @@ extension JointSolicitation {
         ("currency", .string(solicitation.currency)),
         ("lead_agency", .text(solicitation.leadAgency?.id.value)),
         ("award_method", .text(solicitation.awardMethod?.rawValue)),
+        (
+          "commitment_band",
+          solicitation.commitmentBand.map {
+            .object([
+              ("minimum_percent", .decimal($0.minimumPercent)), ("maximum_percent", .decimal($0.maximumPercent)),
+            ])
+          } ?? .null
+        ),
       ]))
     writer.member("participants", .array(participants.map(\.json)))
     writer.key("lots")
@@ -88,8 +96,13 @@ extension QuantityTotals {
       ("estimated_quantity", .object(estimatedQuantity.keys.sorted().map { ($0, .decimal(estimatedQuantity[$0]!)) })),
       ("committed_value", .decimal(committedValue)),
       ("estimated_value", .decimal(estimatedValue)),
+      ("minimum_quantity", .object(minimumQuantity.keys.sorted().map { ($0, .decimal(minimumQuantity[$0]!)) })),
+      ("maximum_quantity", .object(maximumQuantity.keys.sorted().map { ($0, .decimal(maximumQuantity[$0]!)) })),
+      ("minimum_value", .decimal(minimumValue)),
+      ("maximum_value", .decimal(maximumValue)),
       ("lines", .integer(lineCount)),
       ("unpriced_lines", .integer(unpricedLineCount)),
+      ("as_needed_lines", .integer(asNeededLineCount)),
     ])
   }
 }
@@ -102,6 +115,8 @@ extension ParticipantSummary {
       ("file", .string(path)), ("submitted", .text(submitted?.description)),
       ("lines", .integer(lineCount)), ("binding_lines", .integer(bindingLineCount)),
       ("committed_value", .decimal(committedValue)), ("estimated_value", .decimal(estimatedValue)),
+      ("minimum_value", .decimal(minimumValue)), ("maximum_value", .decimal(maximumValue)),
+      ("as_needed_lines", .integer(asNeededLineCount)),
     ])
   }
 }
@@ -133,9 +148,15 @@ extension SolicitationLine {
     writer.member("unit", text: unit.code)
     writer.member("committed_quantity", decimal: committedQuantity)
     writer.member("estimated_quantity", decimal: estimatedQuantity)
+    writer.member("minimum_quantity", decimal: minimumQuantity)
+    writer.member("maximum_quantity", decimal: maximumQuantity)
+    writer.member("as_needed", .bool(isAsNeeded))
+    writer.member("as_needed_agencies", .array(asNeededAgencyIDs.map(JSONValue.string)))
     writer.member("estimated_unit_price", decimal: estimatedUnitPrice)
     writer.member("committed_value", decimal: committedValue)
     writer.member("estimated_value", decimal: estimatedValue)
+    writer.member("minimum_value", decimal: minimumValue)
+    writer.member("maximum_value", decimal: maximumValue)
     writer.member("delivery_sites", .array(deliverySites.map(JSONValue.string)))
     writer.member("earliest_need_by", text: earliestNeedBy?.description)
     writer.key("shares")
@@ -163,6 +184,11 @@ extension Share {
     writer.member("original_quantity", decimal: originalQuantity)
     writer.member("original_unit", text: originalUnit.code)
     writer.member("commitment", text: commitment.rawValue)
+    let quantities = self.quantities
+    writer.member("minimum_quantity", decimal: quantities.minimum)
+    writer.member("committed_quantity", decimal: quantities.committed)
+    writer.member("maximum_quantity", decimal: quantities.maximum)
+    writer.member("as_needed", .bool(isAsNeeded))
     writer.member("deliver_to", text: deliverTo)
     writer.member("need_by", text: needBy?.description)
     writer.member("spec", text: spec)
