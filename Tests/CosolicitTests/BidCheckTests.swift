@@ -138,7 +138,7 @@ import Testing
     #expect(!report.conforming)
     #expect(report.diagnostics.count == 1, "\(report.diagnostics)")
     Self.expect(
-      report, .error, at: 19, 7, "'extendedPrice': This element is not expected", "( unitPrice, noBid )",
+      report, .error, at: 19, 7, "'extendedPrice': This element is not expected", "asNeeded, unitPrice, noBid )",
       "(in lot L1, line 1, <extendedPrice>)")
   }
 

@@ -14,6 +14,8 @@ public struct BidCheckReport: Sendable {
     public var pricedLines: Int
     /// How many of the lot's lines are marked no-bid.
     public var noBidLines: Int
+    /// How many of the lot's priced lines are as needed, priced by unit price alone and left out of the subtotal.
+    public var asNeededLines = 0
   }
 
   /// The bid file, as given.
@@ -54,6 +56,8 @@ public struct BidCheckReport: Sendable {
   public var pricedLines: Int { lots.reduce(0) { $0 + $1.pricedLines } }
   /// The number of no-bid lines.
   public var noBidLines: Int { lots.reduce(0) { $0 + $1.noBidLines } }
+  /// The number of priced as-needed lines, left out of the subtotals and the total.
+  public var asNeededLines: Int { lots.reduce(0) { $0 + $1.asNeededLines } }
 
   /// A few lines for people: bidder, solicitation, each lot's corrected subtotal, the total, and the verdict.
   public var summary: String {
@@ -73,10 +77,11 @@ public struct BidCheckReport: Sendable {
         let subtotal = lot.pricedLines == 0 ? "no bid" : "\(MoneyText.format(lot.subtotal)) \(currency)"
         lines.append(
           "  Lot \(lot.id) \(oneLine(lot.title)): \(count(lot.pricedLines, "line")) priced, \(lot.noBidLines) no-bid; "
-            + "subtotal \(subtotal)")
+            + "subtotal \(subtotal)" + asNeeded(lot.asNeededLines))
       }
       let total = self.total.map { "\(MoneyText.format($0)) \(currency)" } ?? "not computed"
-      lines.append("Total:        \(total) (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)")
+      lines.append(
+        "Total:        \(total) (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)" + asNeeded(asNeededLines))
     } else {
       lines.append("Bid:          \(path) (could not be read as a bid)")
     }
@@ -88,6 +93,11 @@ public struct BidCheckReport: Sendable {
   /// `text` on one line: a bid's texts may hold line breaks, which must not forge lines of the summary.
   private func oneLine(_ text: String) -> String {
     text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// What a total says of the as-needed lines it leaves out; nothing when there are none.
+  private func asNeeded(_ number: Int) -> String {
+    number == 0 ? "" : "; \(count(number, "as-needed line")) left out (unit price only)"
   }
 
   /// "1 line", "2 lines".
