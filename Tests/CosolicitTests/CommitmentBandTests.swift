@@ -58,6 +58,12 @@ import Testing
     #expect(share.commitment == .binding && share.partialMinimum == 96)
   }
 
+  /// The flags for as-needed lines and partial commitments sit in what was padding: the compact needs line
+  /// that hundreds of thousands of lines are stored as is no larger for them.
+  @Test func theCompactNeedsLineIsNoLarger() {
+    #expect(MemoryLayout<ResolvedNeed>.stride <= 116)
+  }
+
   @Test func withoutABandNothingChanges() throws {
     let joint = try QuantityWorkspace.joint(
       needs: [
