@@ -100,6 +100,14 @@ import Testing
       upsideDown.findings(.error, in: "solicitation.yaml").contains {
         $0.message.contains("is above 'maximum_percent' 90")
       })
+    let fine = try QuantityWorkspace.intake(
+      band: "commitment_band: {minimum_percent: 62.5, maximum_percent: 110.125}\n",
+      needs: [Self.needs("  - {item: LAPTOP-14, quantity: 1, unit: EA}\n")])
+    #expect(
+      fine.findings(.error, in: "solicitation.yaml").map(\.message) == [
+        "commitment_band: 'maximum_percent' is 110.125; expected a percent with at most two decimal places, "
+          + "such as 62.5"
+      ])
     let catalog = MarkedText(
       """
       item,description,classification,unit,minimum_percent,maximum_percent

@@ -103,31 +103,67 @@ public enum Aggregator {
   private static func pricedRuns(of line: SolicitationLine) -> [PricedRun] {
     guard let price = line.estimatedUnitPrice else { return [] }
     var runs: [PricedRun] = []
-    var run: (agency: String, sums: [DecimalSum])?
+    var run: (agency: String, sums: RunSums)?
     func close() {
       guard let run else { return }
-      let values = run.sums.map { sum in
-        var value = DecimalSum()
-        value.add(sum.value, times: price)
-        return value.value
-      }
-      runs.append(
-        PricedRun(
-          agency: run.agency, committed: values[0], estimated: values[1], minimum: values[2], maximum: values[3]))
+      runs.append(run.sums.priced(agency: run.agency, at: price))
     }
     for share in line.shares.figures {
       if run?.agency != share.agencyID {
         close()
-        run = (share.agencyID, Array(repeating: DecimalSum(), count: 4))
+        run = (share.agencyID, RunSums())
       }
-      let quantities = share.quantities
-      run?.sums[0].add(quantities.committed)
-      run?.sums[1].add(quantities.estimated)
-      run?.sums[2].add(quantities.minimum)
-      run?.sums[3].add(quantities.maximum)
+      run?.sums.add(share)
     }
     close()
     return runs
+  }
+
+  /// One agency's quantities on one line: shares without a range (a band, a partial commitment, as-needed) by
+  /// commitment only, the others with their ranges.
+  private struct RunSums {
+    var committed = DecimalSum()
+    var estimated = DecimalSum()
+    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
+
+    mutating func add(_ share: ShareFigures) {
+      guard share.partialMinimum != nil || share.band != nil || share.isAsNeeded else {
+        switch share.commitment {
+        case .binding: committed.add(share.quantity)
+        case .estimate: estimated.add(share.quantity)
+        }
+        return
+      }
+      let quantities = share.quantities
+      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
+      sums.committed.add(quantities.committed)
+      sums.estimated.add(quantities.estimated)
+      sums.minimum.add(quantities.minimum)
+      sums.maximum.add(quantities.maximum)
+      ranged = sums
+    }
+
+    /// The values at `price`.
+    func priced(agency: String, at price: Decimal) -> PricedRun {
+      func value(_ quantity: Decimal) -> Decimal {
+        var sum = DecimalSum()
+        sum.add(quantity, times: price)
+        return sum.value
+      }
+      let (plainCommitted, plainEstimated) = (committed.value, estimated.value)
+      let plainValue = (committed: value(plainCommitted), estimated: value(plainEstimated))
+      guard let ranged else {
+        return PricedRun(
+          agency: agency, committed: plainValue.committed, estimated: plainValue.estimated,
+          minimum: plainValue.committed,
+          maximum: DecimalSum.total(plainValue.committed, plainValue.estimated))
+      }
+      return PricedRun(
+        agency: agency, committed: value(DecimalSum.total(plainCommitted, ranged.committed.value)),
+        estimated: value(DecimalSum.total(plainEstimated, ranged.estimated.value)),
+        minimum: value(DecimalSum.total(plainCommitted, ranged.minimum.value)),
+        maximum: value(DecimalSum.total(plainCommitted, plainEstimated, ranged.maximum.value)))
+    }
   }
 
   private static func threshold(

@@ -54,39 +54,45 @@ public struct SolicitationLine: Sendable {
     self.unit = unit
     self.estimatedUnitPrice = estimatedUnitPrice
     self.shares = shares
+    // Shares without a band, a partial commitment or as-needed (nearly all) are their own minimum when binding
+    // and their own maximum: they are summed once, by commitment, and only the others sum their ranges apart.
     var committed = DecimalSum()
     var estimated = DecimalSum()
-    var minimum = DecimalSum()
-    var maximum = DecimalSum()
+    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
     var asNeeded: [String] = []
     var asNeededCount = 0
     for share in shares.figures {
       if share.partialMinimum == nil, share.band == nil, !share.isAsNeeded {
-        // The common case, without bands: a binding share is its own minimum and maximum.
         switch share.commitment {
-        case .binding:
-          committed.add(share.quantity)
-          minimum.add(share.quantity)
+        case .binding: committed.add(share.quantity)
         case .estimate: estimated.add(share.quantity)
         }
-        maximum.add(share.quantity)
         continue
       }
       let quantities = share.quantities
-      committed.add(quantities.committed)
-      estimated.add(quantities.estimated)
-      minimum.add(quantities.minimum)
-      maximum.add(quantities.maximum)
-      if share.isAsNeeded { asNeededCount += 1 }
-      if share.isAsNeeded, asNeeded.last != share.agencyID, !asNeeded.contains(share.agencyID) {
-        asNeeded.append(share.agencyID)
+      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
+      sums.committed.add(quantities.committed)
+      sums.estimated.add(quantities.estimated)
+      sums.minimum.add(quantities.minimum)
+      sums.maximum.add(quantities.maximum)
+      ranged = sums
+      if share.isAsNeeded {
+        asNeededCount += 1
+        if !asNeeded.contains(share.agencyID) { asNeeded.append(share.agencyID) }
       }
     }
+    let (plainCommitted, plainEstimated) = (committed.value, estimated.value)
+    if let ranged {
+      committedQuantity = DecimalSum.total(plainCommitted, ranged.committed.value)
+      estimatedQuantity = DecimalSum.total(plainEstimated, ranged.estimated.value)
+      minimumQuantity = DecimalSum.total(plainCommitted, ranged.minimum.value)
+      maximumQuantity = DecimalSum.total(plainCommitted, plainEstimated, ranged.maximum.value)
+    } else {
+      (committedQuantity, estimatedQuantity) = (plainCommitted, plainEstimated)
+      minimumQuantity = plainCommitted
+      maximumQuantity = DecimalSum.total(plainCommitted, plainEstimated)
+    }
     asNeededShareCount = asNeededCount
-    committedQuantity = committed.value
-    estimatedQuantity = estimated.value
-    minimumQuantity = minimum.value
-    maximumQuantity = maximum.value
     asNeededAgencyIDs = asNeeded
   }
 

@@ -6,7 +6,8 @@ enum BandReading {
   /// The fields of a band.
   static let fields = ["minimum_percent", "maximum_percent"]
 
-  /// The percents `reader` gives (either may be absent), each checked: a number from 0 to 1000, a minimum of
+  /// The percents `reader` gives (either may be absent), each checked: a number from 0 to 1000 with at most two
+  /// decimal places, a minimum of
   /// at most 100 and a maximum of at least 100 (so the stated quantity lies within the band), a minimum no
   /// higher than the maximum. A percent with a problem is reported and left out.
   static func percents(
@@ -18,6 +19,16 @@ enum BandReading {
         diagnostics.error(
           "\(name): '\(key)' is \(DecimalText.format(value.value)); expected a percent from 0 to 1000",
           at: value.location)
+        return nil
+      }
+      // Two decimal places at most (`62.5`, `33.33`): bands are written so, and the products stay short.
+      var written = value.value
+      var rounded = Decimal()
+      NSDecimalRound(&rounded, &written, 2, .plain)
+      guard rounded == value.value else {
+        diagnostics.error(
+          "\(name): '\(key)' is \(DecimalText.format(value.value)); expected a percent with at most two decimal "
+            + "places, such as 62.5", at: value.location)
         return nil
       }
       return value
