@@ -33,6 +33,32 @@ import Testing
     #expect(monitor.minimumValue == 1016 * 180 && monitor.maximumValue == 1534 * 180)
   }
 
+  @Test func theJSONGivesEachRangedShareItsRangeAndTheLineItsSums() throws {
+    let joint = try QuantityWorkspace.joint(
+      band: Self.band,
+      needs: [
+        Self.needs("  - {item: MONITOR-24, quantity: 1270, unit: EA}\n  - {item: TOWEL-MF, quantity: 3, unit: EA}\n"),
+        Self.needs("  - {item: MONITOR-24, quantity: 10, unit: EA, commitment: estimate}\n", agency: "city-2"),
+      ])
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(joint.jsonText.utf8)) as? [String: Any])
+    let band = try #require((json["solicitation"] as? [String: Any])?["commitment_band"] as? [String: String])
+    #expect(band == ["minimum_percent": "80", "maximum_percent": "120"])
+    let lines = (json["lots"] as? [[String: Any]] ?? []).flatMap { $0["lines"] as? [[String: Any]] ?? [] }
+    let monitor = try #require(lines.first { $0["item"] as? String == "MONITOR-24" })
+    #expect(monitor["minimum_quantity"] as? String == "1016" && monitor["maximum_quantity"] as? String == "1534")
+    #expect(monitor["as_needed"] as? Bool == false)
+    let shares = try #require(monitor["shares"] as? [[String: Any]])
+    #expect(
+      shares[0]["range"] as? [String: String] == [
+        "minimum_quantity": "1016", "committed_quantity": "1270", "maximum_quantity": "1524",
+      ])
+    #expect(shares[1]["range"] is NSNull && shares[1]["as_needed"] as? Bool == false)
+    let totals = try #require(json["totals"] as? [String: Any])
+    #expect(totals["as_needed_lines"] as? Int == 0)
+    #expect((totals["minimum_quantity"] as? [String: String])?["EA"] == "1018.4")
+  }
+
   @Test func anItemsOwnPercentsOverrideTheSolicitationsOneByOne() throws {
     let joint = try QuantityWorkspace.joint(
       band: "commitment_band: {minimum_percent: 60}\n", catalog: QuantityWorkspace.catalog(itemBand: true),

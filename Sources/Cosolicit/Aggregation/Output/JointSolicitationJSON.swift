@@ -175,7 +175,19 @@ extension SolicitationLine {
 }
 
 extension Share {
-  fileprivate func write(to writer: inout JSONWriter) {
+  /// The share's range, when a band or a partial commitment gives it one: its guaranteed minimum, binding part
+  /// and maximum; nil when it is its own range (binding: all its quantity; an estimate or as needed: none of it,
+  /// up to its quantity).
+  var rangeJSON: JSONValue {
+    guard commitment == .binding, partialMinimum != nil || band != nil else { return .null }
+    let quantities = self.quantities
+    return .object([
+      ("minimum_quantity", .decimal(quantities.minimum)), ("committed_quantity", .decimal(quantities.committed)),
+      ("maximum_quantity", .decimal(quantities.maximum)),
+    ])
+  }
+
+  func write(to writer: inout JSONWriter) {
     writer.beginObject()
     writer.member("agency", text: agencyID)
     writer.member("agency_name", text: agencyName)
@@ -184,10 +196,7 @@ extension Share {
     writer.member("original_quantity", decimal: originalQuantity)
     writer.member("original_unit", text: originalUnit.code)
     writer.member("commitment", text: commitment.rawValue)
-    let quantities = self.quantities
-    writer.member("minimum_quantity", decimal: quantities.minimum)
-    writer.member("committed_quantity", decimal: quantities.committed)
-    writer.member("maximum_quantity", decimal: quantities.maximum)
+    writer.member("range", rangeJSON)
     writer.member("as_needed", .bool(isAsNeeded))
     writer.member("deliver_to", text: deliverTo)
     writer.member("need_by", text: needBy?.description)
