@@ -32,15 +32,9 @@ public enum Aggregator {
     // Each line's shares are ordered by agency: each agency's quantities are summed and priced once, on every
     // core; the priced runs are then added up by agency.
     let runs = ConcurrentMap.map(lines) { line in pricedRuns(of: line) }
-    var committed: [String: DecimalSum] = [:]
-    var estimated: [String: DecimalSum] = [:]
-    var minimum: [String: DecimalSum] = [:]
-    var maximum: [String: DecimalSum] = [:]
-    for run in runs.joined() {
-      if run.committed != 0 { committed[run.agency, default: DecimalSum()].add(run.committed) }
-      if run.estimated != 0 { estimated[run.agency, default: DecimalSum()].add(run.estimated) }
-      if run.minimum != 0 { minimum[run.agency, default: DecimalSum()].add(run.minimum) }
-      if run.maximum != 0 { maximum[run.agency, default: DecimalSum()].add(run.maximum) }
+    var values: [String: AgencyValues] = [:]
+    for run in runs.joined() where run.committed != 0 || run.estimated != 0 || run.range != nil {
+      values[run.agency, default: AgencyValues()].add(run)
     }
     return files.flatMap { path, file in
       file.sections.compactMap { section -> ParticipantSummary? in
@@ -49,8 +43,8 @@ public enum Aggregator {
         return ParticipantSummary(
           agency: agency, path: path, submitted: section.submitted?.value, lineCount: section.lines.count,
           bindingLineCount: section.lines.count { $0.commitment == .binding },
-          committedValue: committed[id]?.value ?? 0, estimatedValue: estimated[id]?.value ?? 0,
-          minimumValue: minimum[id]?.value ?? 0, maximumValue: maximum[id]?.value ?? 0,
+          committedValue: values[id]?.committed ?? 0, estimatedValue: values[id]?.estimated ?? 0,
+          minimumValue: values[id]?.minimum ?? 0, maximumValue: values[id]?.maximum ?? 0,
           asNeededLineCount: section.lines.count(where: \.isAsNeeded))
       }
     }.sorted { $0.agency.id.value < $1.agency.id.value }
@@ -90,13 +84,51 @@ public enum Aggregator {
     return checked
   }
 
-  /// One agency's values on one line: committed, estimated, guaranteed minimum and maximum.
+  /// One agency's values on one line: committed and estimated, and for shares under a band or a partial
+  /// commitment the range (else the minimum is the committed value and the maximum both values).
   private struct PricedRun {
     var agency: String
     var committed: Decimal
     var estimated: Decimal
-    var minimum: Decimal
-    var maximum: Decimal
+    /// Kept out of line (nearly every run has none), so that the runs of every line stay small.
+    var range: Range?
+
+    final class Range: Sendable {
+      let minimum: Decimal
+      let maximum: Decimal
+
+      init(_ minimum: Decimal, _ maximum: Decimal) {
+        self.minimum = minimum
+        self.maximum = maximum
+      }
+    }
+  }
+
+  /// One agency's values summed over the lines, the runs without a range apart from those with one.
+  private struct AgencyValues {
+    var plain = (committed: DecimalSum(), estimated: DecimalSum())
+    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
+
+    mutating func add(_ run: PricedRun) {
+      guard let range = run.range else {
+        plain.committed.add(run.committed)
+        plain.estimated.add(run.estimated)
+        return
+      }
+      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
+      sums.committed.add(run.committed)
+      sums.estimated.add(run.estimated)
+      sums.minimum.add(range.minimum)
+      sums.maximum.add(range.maximum)
+      ranged = sums
+    }
+
+    var committed: Decimal { DecimalSum.total(plain.committed.value, ranged?.committed.value ?? 0) }
+    var estimated: Decimal { DecimalSum.total(plain.estimated.value, ranged?.estimated.value ?? 0) }
+    var minimum: Decimal { DecimalSum.total(plain.committed.value, ranged?.minimum.value ?? 0) }
+    var maximum: Decimal {
+      DecimalSum.total(plain.committed.value, plain.estimated.value, ranged?.maximum.value ?? 0)
+    }
   }
 
   /// Each agency's values on `line`, agency by agency in share order; none without a price.
@@ -127,7 +159,7 @@ public enum Aggregator {
     var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
 
     mutating func add(_ share: ShareFigures) {
-      guard share.partialMinimum != nil || share.band != nil || share.isAsNeeded else {
+      guard share.range != nil else {
         switch share.commitment {
         case .binding: committed.add(share.quantity)
         case .estimate: estimated.add(share.quantity)
@@ -151,18 +183,15 @@ public enum Aggregator {
         return sum.value
       }
       let (plainCommitted, plainEstimated) = (committed.value, estimated.value)
-      let plainValue = (committed: value(plainCommitted), estimated: value(plainEstimated))
       guard let ranged else {
-        return PricedRun(
-          agency: agency, committed: plainValue.committed, estimated: plainValue.estimated,
-          minimum: plainValue.committed,
-          maximum: DecimalSum.total(plainValue.committed, plainValue.estimated))
+        return PricedRun(agency: agency, committed: value(plainCommitted), estimated: value(plainEstimated))
       }
       return PricedRun(
         agency: agency, committed: value(DecimalSum.total(plainCommitted, ranged.committed.value)),
         estimated: value(DecimalSum.total(plainEstimated, ranged.estimated.value)),
-        minimum: value(DecimalSum.total(plainCommitted, ranged.minimum.value)),
-        maximum: value(DecimalSum.total(plainCommitted, plainEstimated, ranged.maximum.value)))
+        range: PricedRun.Range(
+          value(DecimalSum.total(plainCommitted, ranged.minimum.value)),
+          value(DecimalSum.total(plainCommitted, plainEstimated, ranged.maximum.value))))
     }
   }
 

@@ -35,6 +35,8 @@ final class ShareStore: Sendable {
   let writeInMinimums: [Int: Decimal]
   /// The commitment band of each catalog item's lines, by item position, and of write-ins; nil commits exactly.
   let bands: (items: [CommitmentBand?], writeIns: CommitmentBand?)
+  /// Whether any line has a band: without one, a share has a range only from its own needs line.
+  let hasBands: Bool
 
   init(
     owners: [Owner], lines: [[ResolvedNeed]], references: [Reference], texts: [[String]], paths: [String],
@@ -45,6 +47,7 @@ final class ShareStore: Sendable {
     self.minimums = minimums
     self.writeInMinimums = writeInMinimums
     self.bands = bands
+    hasBands = bands.writeIns != nil || bands.items.contains { $0 != nil }
     self.owners = owners
     self.lines = lines
     self.references = references
@@ -73,10 +76,10 @@ final class ShareStore: Sendable {
     var figures = ShareFigures(
       agencyID: owners[Int(references[position].owner)].agency.id.value, quantity: quantity, isExact: isExact,
       commitment: need.commitment, needBy: need.needBy)
-    if need.commitment == .binding || need.isAsNeeded {
-      figures.isAsNeeded = need.isAsNeeded
-      figures.partialMinimum = partialMinimum(at: position, of: need)
-      figures.band = band(of: need)
+    figures.isAsNeeded = need.isAsNeeded
+    if need.commitment == .binding, need.hasMinimum || hasBands {
+      figures.range = ShareFigures.Range(
+        nominal: quantity, partialMinimum: partialMinimum(at: position, of: need), band: band(of: need))
     }
     return figures
   }
@@ -89,7 +92,8 @@ final class ShareStore: Sendable {
 
   /// The commitment band of a share's line.
   func band(of need: ResolvedNeed) -> CommitmentBand? {
-    need.isWriteIn
+    guard hasBands else { return nil }
+    return need.isWriteIn
       ? bands.writeIns : (need.item >= 0 && Int(need.item) < bands.items.count ? bands.items[Int(need.item)] : nil)
   }
 
@@ -129,17 +133,30 @@ struct ShareFigures {
   var commitment: Commitment
   /// The date delivery is needed by.
   var needBy: CalendarDate?
-  /// Whether the share is as-needed.
+  /// Whether the share is as-needed (its quantity is then 0, and it is an estimate).
   var isAsNeeded = false
-  /// A partial commitment's minimum, in the line's base unit.
-  var partialMinimum: Decimal?
-  /// The band the binding quantity commits within.
-  var band: CommitmentBand?
+  /// The range of a binding share under a band or a partial commitment; nil for a share that is its own range
+  /// (nearly all: kept out of line, so that the figures stay small to copy).
+  var range: Range?
+
+  /// The quantities of a binding share whose range is not its quantity, worked out once.
+  final class Range: Sendable {
+    let quantities: ShareQuantities
+
+    /// The range of a binding share of `nominal`, or nil when neither `partialMinimum` nor `band` sets one.
+    init?(nominal: Decimal, partialMinimum: Decimal?, band: CommitmentBand?) {
+      guard partialMinimum != nil || band != nil else { return nil }
+      quantities = ShareQuantities(
+        nominal: nominal, commitment: .binding, partialMinimum: partialMinimum, band: band, isAsNeeded: false)
+    }
+  }
 
   /// The guaranteed minimum, nominal and maximum quantities, and the binding part.
   var quantities: ShareQuantities {
-    ShareQuantities(
-      nominal: quantity, commitment: commitment, partialMinimum: partialMinimum, band: band, isAsNeeded: isAsNeeded)
+    if let range { return range.quantities }
+    return commitment == .binding
+      ? ShareQuantities(minimum: quantity, nominal: quantity, maximum: quantity, committed: quantity)
+      : ShareQuantities(minimum: 0, nominal: quantity, maximum: quantity, committed: 0)
   }
 }
 
@@ -189,7 +206,8 @@ public struct ShareList: RandomAccessCollection, Sendable {
       return ShareFigures(
         agencyID: share.agencyID, quantity: share.quantity, isExact: share.isExact,
         commitment: share.commitment, needBy: share.needBy, isAsNeeded: share.isAsNeeded,
-        partialMinimum: share.partialMinimum, band: share.band)
+        range: share.commitment == .binding
+          ? ShareFigures.Range(nominal: share.quantity, partialMinimum: share.partialMinimum, band: share.band) : nil)
     }
   }
 

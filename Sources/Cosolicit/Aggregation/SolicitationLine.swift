@@ -62,7 +62,11 @@ public struct SolicitationLine: Sendable {
     var asNeeded: [String] = []
     var asNeededCount = 0
     for share in shares.figures {
-      if share.partialMinimum == nil, share.band == nil, !share.isAsNeeded {
+      if share.isAsNeeded {
+        asNeededCount += 1
+        if !asNeeded.contains(share.agencyID) { asNeeded.append(share.agencyID) }
+      }
+      if share.range == nil {
         switch share.commitment {
         case .binding: committed.add(share.quantity)
         case .estimate: estimated.add(share.quantity)
@@ -76,10 +80,6 @@ public struct SolicitationLine: Sendable {
       sums.minimum.add(quantities.minimum)
       sums.maximum.add(quantities.maximum)
       ranged = sums
-      if share.isAsNeeded {
-        asNeededCount += 1
-        if !asNeeded.contains(share.agencyID) { asNeeded.append(share.agencyID) }
-      }
     }
     let (plainCommitted, plainEstimated) = (committed.value, estimated.value)
     if let ranged {
