@@ -72,6 +72,81 @@ import Testing
     }
   }
 
+  /// Whether two exact decimals are the same number (Foundation's `==` can miss equal values kept in different
+  /// internal forms).
+  static func same(_ left: Decimal, _ right: Decimal) -> Bool { (left - right).isZero }
+
+  /// With bands, partial commitments and as-needed lines, the guaranteed minimum, nominal and maximum are each
+  /// conserved: shares sum to their line, lines to their lot's totals, and participants' values to the whole;
+  /// each share keeps minimum ≤ nominal ≤ maximum; and the catalog lines' totals equal the generator's own
+  /// arithmetic.
+  @Test(arguments: seeds)
+  func minimumNominalAndMaximumAreConservedWithBands(seed: UInt64) throws {
+    let generated = GeneratedWorkspace.withQuantities(seed: seed)
+    let joint = try aggregate(generated, layout: GeneratedWorkspace.plainLayout)
+    for line in joint.lines {
+      let shares = Array(line.shares)
+      let sums = shares.reduce(into: (Decimal(0), Decimal(0), Decimal(0), Decimal(0))) { sums, share in
+        let quantities = share.quantities
+        #expect(quantities.minimum <= quantities.nominal && quantities.nominal <= quantities.maximum)
+        #expect(quantities.committed <= quantities.nominal && quantities.minimum <= quantities.committed)
+        sums.0 += quantities.minimum
+        sums.1 += quantities.nominal
+        sums.2 += quantities.maximum
+        sums.3 += quantities.committed
+      }
+      #expect(Self.same(line.minimumQuantity, sums.0), "line \(line.number) minimum")
+      #expect(Self.same(line.quantity, sums.1), "line \(line.number) nominal")
+      #expect(Self.same(line.maximumQuantity, sums.2), "line \(line.number) maximum")
+      #expect(Self.same(line.committedQuantity, sums.3), "line \(line.number) committed")
+      #expect(line.isAsNeeded == (!shares.isEmpty && shares.allSatisfy(\.isAsNeeded)))
+    }
+    // Lines to lots, lots to the whole, per base unit; as-needed lines counted apart.
+    var units: [String: (Decimal, Decimal, Decimal)] = [:]
+    var asNeeded = 0
+    for lot in joint.lots {
+      let totals = lot.totals
+      for line in lot.lines where !line.isAsNeeded {
+        units[line.unit.code, default: (0, 0, 0)].0 += line.minimumQuantity
+        units[line.unit.code, default: (0, 0, 0)].1 += line.quantity
+        units[line.unit.code, default: (0, 0, 0)].2 += line.maximumQuantity
+      }
+      asNeeded += totals.asNeededLineCount
+      #expect(totals.asNeededLineCount == lot.lines.count { $0.isAsNeeded })
+    }
+    let totals = joint.totals
+    #expect(totals.asNeededLineCount == asNeeded)
+    for (unit, sums) in units {
+      #expect(Self.same(totals.minimumQuantity[unit] ?? 0, sums.0), "\(unit) minimum")
+      #expect(
+        Self.same((totals.committedQuantity[unit] ?? 0) + (totals.estimatedQuantity[unit] ?? 0), sums.1),
+        "\(unit) nominal")
+      #expect(Self.same(totals.maximumQuantity[unit] ?? 0, sums.2), "\(unit) maximum")
+    }
+    // Participants' values add up to the whole's.
+    let participants = joint.participants
+    #expect(Self.same(participants.reduce(Decimal(0)) { $0 + $1.minimumValue }, totals.minimumValue))
+    #expect(Self.same(participants.reduce(Decimal(0)) { $0 + $1.maximumValue }, totals.maximumValue))
+    #expect(Self.same(participants.reduce(Decimal(0)) { $0 + $1.committedValue }, totals.committedValue))
+    // The catalog lines against the generator's arithmetic, per base unit.
+    var expected: [String: (Decimal, Decimal, Decimal)] = [:]
+    for line in generated.participants.flatMap(\.lines) where line.item != nil && !line.isAsNeeded {
+      let range = generated.expectedRange(line)
+      expected[line.expectedUnit, default: (0, 0, 0)].0 += range.minimum
+      expected[line.expectedUnit, default: (0, 0, 0)].1 += range.nominal
+      expected[line.expectedUnit, default: (0, 0, 0)].2 += range.maximum
+    }
+    let catalogTotals = QuantityTotals(joint.lines.filter { !$0.isWriteIn })
+    for (unit, sums) in expected {
+      #expect(Self.same(catalogTotals.minimumQuantity[unit] ?? 0, sums.0), "\(unit) expected minimum")
+      #expect(Self.same(catalogTotals.maximumQuantity[unit] ?? 0, sums.2), "\(unit) expected maximum")
+      let nominal = (catalogTotals.committedQuantity[unit] ?? 0) + (catalogTotals.estimatedQuantity[unit] ?? 0)
+      #expect(Self.same(nominal, sums.1), "\(unit) expected nominal")
+    }
+    let asNeededLines = generated.participants.flatMap(\.lines).count(where: \.isAsNeeded)
+    #expect(joint.lines.reduce(0) { $0 + $1.asNeededShareCount } == asNeededLines)
+  }
+
   @Test(arguments: seeds)
   func totalsEqualEveryNeedsLineConverted(seed: UInt64) throws {
     let generated = GeneratedWorkspace(seed: seed)

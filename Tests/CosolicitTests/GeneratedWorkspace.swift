@@ -29,6 +29,12 @@ struct GeneratedWorkspace {
     var expectedUnit: String
     /// The catalog price per base unit, if any.
     var price: Decimal?
+    /// A partial commitment's minimum, in `unit` (with ``withQuantities`` only).
+    var minimumQuantity: Decimal?
+    /// Whether the line is written `as-needed` (with ``withQuantities`` only).
+    var isAsNeeded = false
+    /// ``minimumQuantity`` in the base unit.
+    var expectedMinimumBase: Decimal?
   }
 
   /// Write-in units: the unit, its dimension's base unit, and how many base units one is.
@@ -67,6 +73,50 @@ struct GeneratedWorkspace {
   static let writeInSpellings = ["Widget, blue", "widget  blue", "WIDGET blue.", "Widget - Blue"]
 
   var participants: [Participant]
+  /// Whether the workspace has commitment bands (80–120 % for the solicitation, 95–105 % for LAPTOP), partial
+  /// commitments and as-needed lines.
+  var hasQuantityTerms = false
+
+  /// The bands of the workspace with ``hasQuantityTerms``: the solicitation's, and LAPTOP's own.
+  static let band = (minimum: Decimal(80), maximum: Decimal(120))
+  static let laptopBand = (minimum: Decimal(95), maximum: Decimal(105))
+
+  /// The same workspace as ``init(seed:)`` gives, with commitment bands, and with some of its lines made partial
+  /// commitments or as-needed lines, drawn from a second stream so that the lines themselves are the same.
+  static func withQuantities(seed: UInt64) -> GeneratedWorkspace {
+    var generated = GeneratedWorkspace(seed: seed)
+    generated.hasQuantityTerms = true
+    var random = SeededRandom(seed: seed &+ 0x5EED)
+    for index in generated.participants.indices {
+      for line in generated.participants[index].lines.indices {
+        let draw = Int.random(in: 0..<8, using: &random)
+        let quarters = Decimal(Int.random(in: 0...4, using: &random))
+        if draw == 0 {
+          generated.participants[index].lines[line].isAsNeeded = true
+          generated.participants[index].lines[line].commitment = .estimate
+        } else if draw <= 2, generated.participants[index].lines[line].commitment == .binding {
+          generated.participants[index].lines[line].minimumQuantity =
+            generated.participants[index].lines[line].quantity * quarters / 4
+          generated.participants[index].lines[line].expectedMinimumBase =
+            generated.participants[index].lines[line].expectedBase * quarters / 4
+        }
+      }
+    }
+    return generated
+  }
+
+  /// The guaranteed minimum and the maximum a line must give, in its base unit, worked out here.
+  func expectedRange(_ line: Line) -> (minimum: Decimal, nominal: Decimal, maximum: Decimal) {
+    guard hasQuantityTerms else {
+      return (line.commitment == .binding ? line.expectedBase : 0, line.expectedBase, line.expectedBase)
+    }
+    if line.isAsNeeded { return (0, 0, 0) }
+    if line.commitment == .estimate { return (0, line.expectedBase, line.expectedBase) }
+    let band = line.item == "LAPTOP" ? Self.laptopBand : Self.band
+    let maximum = line.expectedBase * band.maximum / 100
+    if let minimum = line.expectedMinimumBase { return (minimum, line.expectedBase, maximum) }
+    return (line.expectedBase * band.minimum / 100, line.expectedBase, maximum)
+  }
 
   init(seed: UInt64) {
     var random = SeededRandom(seed: seed)
@@ -151,13 +201,16 @@ struct GeneratedWorkspace {
   func write(to folder: URL, layout: Layout) throws {
     let files = FileManager.default
     try files.createDirectory(at: folder.appendingPathComponent("needs"), withIntermediateDirectories: true)
-    try Self.solicitation.write(
+    let band = "commitment_band: {minimum_percent: \(Self.band.minimum), maximum_percent: \(Self.band.maximum)}\n"
+    try (Self.solicitation + (hasQuantityTerms ? band : "")).write(
       to: folder.appendingPathComponent("solicitation.yaml"), atomically: true, encoding: .utf8)
-    var catalog = "item,description,classification,unit,estimated_unit_price,packs\n"
+    var catalog = "item,description,classification,unit,estimated_unit_price,packs,minimum_percent,maximum_percent\n"
     for item in Self.items {
+      let itemBand =
+        hasQuantityTerms && item.id == "LAPTOP" ? "\(Self.laptopBand.minimum),\(Self.laptopBand.maximum)" : ","
       catalog +=
         "\(item.id),\(item.id.capitalized) as specified,\(item.classification),\(item.baseUnit),"
-        + "\(item.price ?? ""),\(item.packs)\n"
+        + "\(item.price ?? ""),\(item.packs),\(itemBand)\n"
     }
     try catalog.write(to: folder.appendingPathComponent("catalog.csv"), atomically: true, encoding: .utf8)
     for (index, participant) in participants.enumerated() {
@@ -181,7 +234,10 @@ struct GeneratedWorkspace {
       text +=
         line.item.map { "  - item: \($0)\n" }
         ?? "  - description: \"\(line.writeInDescription!)\"\n    classification: \(line.writeInClassification)\n"
-      text += "    quantity: \(line.quantity)\n    unit: \(line.unit)\n    commitment: \(line.commitment.rawValue)\n"
+      text +=
+        "    quantity: \(line.isAsNeeded ? "as-needed" : "\(line.quantity)")\n    unit: \(line.unit)\n"
+        + "    commitment: \(line.commitment.rawValue)\n"
+        + (line.minimumQuantity.map { "    minimum_quantity: \($0)\n" } ?? "")
       text += "    need_by: \(line.needBy)\n" + (line.notes.map { "    notes: \"\($0)\"\n" } ?? "")
     }
     return text
@@ -196,7 +252,9 @@ struct GeneratedWorkspace {
         line.item.map { "\"item\": \"\($0)\"" }
         ?? "\"description\": \"\(line.writeInDescription!)\", \"classification\": \"\(line.writeInClassification)\""
       let notes = line.notes.map { ", \"notes\": \"\($0)\"" } ?? ""
-      return "  {\(what), \"quantity\": \(line.quantity), \"unit\": \"\(line.unit)\", "
+      let minimum = line.minimumQuantity.map { ", \"minimum_quantity\": \($0)" } ?? ""
+      let quantity = line.isAsNeeded ? "\"as-needed\"" : "\(line.quantity)"
+      return "  {\(what), \"quantity\": \(quantity)\(minimum), \"unit\": \"\(line.unit)\", "
         + "\"commitment\": \"\(line.commitment.rawValue)\", \"need_by\": \"\(line.needBy)\"\(notes)}"
     }.joined(separator: ",\n")
     return text + "\n]}\n"
@@ -205,15 +263,16 @@ struct GeneratedWorkspace {
   static func csv(_ participant: Participant, _ lines: [Line]) -> String {
     var text =
       "agency_id,agency_name,agency_type,item,description,classification,quantity,unit,commitment,deliver_to,"
-      + "need_by,notes\n"
+      + "need_by,notes,minimum_quantity\n"
     for line in lines {
       let what =
         line.item.map { "\($0),," }
         ?? "," + CSVCell.escape(line.writeInDescription!) + ",\(line.writeInClassification)"
       text +=
-        "\(participant.id),Agency \(participant.id),\(participant.type),\(what),\(line.quantity),"
+        "\(participant.id),Agency \(participant.id),\(participant.type),\(what),"
+        + "\(line.isAsNeeded ? "AS-NEEDED" : "\(line.quantity)"),"
         + CSVCell.escape(line.unit) + ",\(line.commitment.rawValue),Site of \(participant.id),\(line.needBy),"
-        + CSVCell.escape(line.notes ?? "") + "\n"
+        + CSVCell.escape(line.notes ?? "") + ",\(line.minimumQuantity.map { "\($0)" } ?? "")\n"
     }
     return text
   }

@@ -33,11 +33,9 @@ public enum Aggregator {
     // Each line's shares are ordered by agency: each agency's quantities are summed and priced once, on every
     // core; the priced runs are then added up by agency.
     let runs = ConcurrentMap.map(lines) { line in pricedRuns(of: line) }
-    var committed: [String: DecimalSum] = [:]
-    var estimated: [String: DecimalSum] = [:]
-    for run in runs.joined() {
-      if run.committed != 0 { committed[run.agency, default: DecimalSum()].add(run.committed) }
-      if run.estimated != 0 { estimated[run.agency, default: DecimalSum()].add(run.estimated) }
+    var values: [String: AgencyValues] = [:]
+    for run in runs.joined() where run.committed != 0 || run.estimated != 0 || run.range != nil {
+      values[run.agency, default: AgencyValues()].add(run)
     }
     return files.flatMap { path, file in
       file.sections.compactMap { section -> ParticipantSummary? in
@@ -46,7 +44,9 @@ public enum Aggregator {
         return ParticipantSummary(
           agency: agency, path: path, submitted: section.submitted?.value, lineCount: section.lines.count,
           bindingLineCount: section.lines.count { $0.commitment == .binding },
-          committedValue: committed[id]?.value ?? 0, estimatedValue: estimated[id]?.value ?? 0)
+          committedValue: values[id]?.committed ?? 0, estimatedValue: values[id]?.estimated ?? 0,
+          minimumValue: values[id]?.minimum ?? 0, maximumValue: values[id]?.maximum ?? 0,
+          asNeededLineCount: section.lines.count(where: \.isAsNeeded))
       }
     }.sorted { $0.agency.id.value < $1.agency.id.value }
   }
@@ -85,32 +85,115 @@ public enum Aggregator {
     return checked
   }
 
-  /// Each agency's committed and estimated value on `line`, agency by agency in share order; none without a price.
-  private static func pricedRuns(
-    of line: SolicitationLine
-  ) -> [(agency: String, committed: Decimal, estimated: Decimal)] {
+  /// One agency's values on one line: committed and estimated, and for shares under a band or a partial
+  /// commitment the range (else the minimum is the committed value and the maximum both values).
+  private struct PricedRun {
+    var agency: String
+    var committed: Decimal
+    var estimated: Decimal
+    /// Kept out of line (nearly every run has none), so that the runs of every line stay small.
+    var range: Range?
+
+    final class Range: Sendable {
+      let minimum: Decimal
+      let maximum: Decimal
+
+      init(_ minimum: Decimal, _ maximum: Decimal) {
+        self.minimum = minimum
+        self.maximum = maximum
+      }
+    }
+  }
+
+  /// One agency's values summed over the lines, the runs without a range apart from those with one.
+  private struct AgencyValues {
+    var plain = (committed: DecimalSum(), estimated: DecimalSum())
+    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
+
+    mutating func add(_ run: PricedRun) {
+      guard let range = run.range else {
+        plain.committed.add(run.committed)
+        plain.estimated.add(run.estimated)
+        return
+      }
+      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
+      sums.committed.add(run.committed)
+      sums.estimated.add(run.estimated)
+      sums.minimum.add(range.minimum)
+      sums.maximum.add(range.maximum)
+      ranged = sums
+    }
+
+    var committed: Decimal { DecimalSum.total(plain.committed.value, ranged?.committed.value ?? 0) }
+    var estimated: Decimal { DecimalSum.total(plain.estimated.value, ranged?.estimated.value ?? 0) }
+    var minimum: Decimal { DecimalSum.total(plain.committed.value, ranged?.minimum.value ?? 0) }
+    var maximum: Decimal {
+      DecimalSum.total(plain.committed.value, plain.estimated.value, ranged?.maximum.value ?? 0)
+    }
+  }
+
+  /// Each agency's values on `line`, agency by agency in share order; none without a price.
+  private static func pricedRuns(of line: SolicitationLine) -> [PricedRun] {
     guard let price = line.estimatedUnitPrice else { return [] }
-    var runs: [(agency: String, committed: Decimal, estimated: Decimal)] = []
-    var run: (agency: String, committed: DecimalSum, estimated: DecimalSum)?
+    var runs: [PricedRun] = []
+    var run: (agency: String, sums: RunSums)?
     func close() {
       guard let run else { return }
-      var (committed, estimated) = (DecimalSum(), DecimalSum())
-      committed.add(run.committed.value, times: price)
-      estimated.add(run.estimated.value, times: price)
-      runs.append((run.agency, committed.value, estimated.value))
+      runs.append(run.sums.priced(agency: run.agency, at: price))
     }
     for share in line.shares.figures {
       if run?.agency != share.agencyID {
         close()
-        run = (share.agencyID, DecimalSum(), DecimalSum())
+        run = (share.agencyID, RunSums())
       }
-      switch share.commitment {
-      case .binding: run?.committed.add(share.quantity)
-      case .estimate: run?.estimated.add(share.quantity)
-      }
+      run?.sums.add(share)
     }
     close()
     return runs
+  }
+
+  /// One agency's quantities on one line: shares without a range (a band, a partial commitment, as-needed) by
+  /// commitment only, the others with their ranges.
+  private struct RunSums {
+    var committed = DecimalSum()
+    var estimated = DecimalSum()
+    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
+
+    mutating func add(_ share: ShareFigures) {
+      guard share.range != nil else {
+        switch share.commitment {
+        case .binding: committed.add(share.quantity)
+        case .estimate: estimated.add(share.quantity)
+        }
+        return
+      }
+      let quantities = share.quantities
+      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
+      sums.committed.add(quantities.committed)
+      sums.estimated.add(quantities.estimated)
+      sums.minimum.add(quantities.minimum)
+      sums.maximum.add(quantities.maximum)
+      ranged = sums
+    }
+
+    /// The values at `price`.
+    func priced(agency: String, at price: Decimal) -> PricedRun {
+      func value(_ quantity: Decimal) -> Decimal {
+        var sum = DecimalSum()
+        sum.add(quantity, times: price)
+        return sum.value
+      }
+      let (plainCommitted, plainEstimated) = (committed.value, estimated.value)
+      guard let ranged else {
+        return PricedRun(agency: agency, committed: value(plainCommitted), estimated: value(plainEstimated))
+      }
+      return PricedRun(
+        agency: agency, committed: value(DecimalSum.total(plainCommitted, ranged.committed.value)),
+        estimated: value(DecimalSum.total(plainEstimated, ranged.estimated.value)),
+        range: PricedRun.Range(
+          value(DecimalSum.total(plainCommitted, ranged.minimum.value)),
+          value(DecimalSum.total(plainCommitted, plainEstimated, ranged.maximum.value))))
+    }
   }
 
   private static func threshold(

@@ -61,6 +61,7 @@ struct LineBuilder {
     // The participants, numbered in file order, and their order by agency id, which orders shares.
     var owners: [ShareStore.Owner] = []
     var ownerLines: [[ResolvedNeed]] = []
+    var ownerMinimums: [[Int32: Decimal]] = []
     var ownerOfSection: [[Int32]] = []
     for (fileIndex, file) in files.enumerated() {
       ownerOfSection.append(
@@ -68,6 +69,7 @@ struct LineBuilder {
           guard let agency = section.agency, !solicitation.lateSubmissions.rejects(agency.id.value) else { return -1 }
           owners.append(ShareStore.Owner(agency: agency, file: Int32(fileIndex)))
           ownerLines.append(section.lines)
+          ownerMinimums.append(section.minimums)
           return Int32(owners.count - 1)
         })
     }
@@ -122,6 +124,7 @@ struct LineBuilder {
     var references: [ShareStore.Reference] = []
     references.reserveCapacity(pending.reduce(0) { $0 + $1.shares.count })
     var writeInQuantities: [Int: (value: Decimal, isExact: Bool)] = [:]
+    var writeInMinimums: [Int: Decimal] = [:]
     var plans: [(lot: Int, number: Int, positions: Range<Int>, unit: UnitOfMeasure, line: PendingLine)] = []
     for (lotIndex, lines) in linesByLot.enumerated() {
       for line in lines {
@@ -133,6 +136,11 @@ struct LineBuilder {
           for (offset, reference) in line.shares.enumerated() {
             if let conversion = UnitConversion.between(need(reference).unitOfMeasure, unit) {
               writeInQuantities[references.count + offset] = conversion.apply(to: need(reference).quantity)
+              if need(reference).hasMinimum,
+                let minimum = files[Int(reference.file)].sections[Int(reference.section)].minimums[reference.line]
+              {
+                writeInMinimums[references.count + offset] = conversion.apply(to: minimum).value
+              }
             }
           }
         }
@@ -147,7 +155,9 @@ struct LineBuilder {
     }
     let store = ShareStore(
       owners: owners, lines: ownerLines, references: references, texts: files.map(\.texts), paths: paths,
-      sheets: files.map(\.sheet), writeInQuantities: writeInQuantities)
+      sheets: files.map(\.sheet), writeInQuantities: writeInQuantities, minimums: ownerMinimums,
+      writeInMinimums: writeInMinimums,
+      bands: (items.map { solicitation.commitmentBand(for: $0) }, solicitation.commitmentBand(for: nil)))
     // Made on every core (each line sums its shares).
     let lots = solicitation.lots
     let made = ConcurrentMap.map(plans) { plan -> SolicitationLine in

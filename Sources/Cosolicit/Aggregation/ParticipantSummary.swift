@@ -16,4 +16,10 @@ public struct ParticipantSummary: Sendable {
   public var committedValue: Decimal
   /// Its non-binding quantities at the estimated unit prices.
   public var estimatedValue: Decimal
+  /// Its guaranteed minimum quantities at the estimated unit prices.
+  public var minimumValue: Decimal = 0
+  /// Its maximum quantities at the estimated unit prices.
+  public var maximumValue: Decimal = 0
+  /// How many of its lines are as-needed, with no quantity and so no value.
+  public var asNeededLineCount = 0
 }

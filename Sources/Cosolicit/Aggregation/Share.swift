@@ -26,4 +26,20 @@ public struct Share: Sendable {
   public var source: SourceLocation
   /// Whether the conversion to the base unit was exact (else rounded to 6 places).
   public var isExact: Bool
+  /// Whether the participant wrote the line `as-needed`: no quantity (``quantity`` is 0), never binding.
+  public var isAsNeeded = false
+  /// A partial commitment's guaranteed minimum (`minimum_quantity`) in the line's base unit; nil for none.
+  public var partialMinimum: Decimal?
+  /// The band the share's binding quantity commits within; nil commits exactly.
+  public var band: CommitmentBand?
+
+  /// The guaranteed minimum, nominal and maximum quantities, and the binding part.
+  public var quantities: ShareQuantities {
+    ShareQuantities(
+      nominal: quantity, commitment: commitment, partialMinimum: partialMinimum, band: band, isAsNeeded: isAsNeeded)
+  }
+  /// The quantity the participant guarantees to buy.
+  public var minimumQuantity: Decimal { quantities.minimum }
+  /// The most the participant may order.
+  public var maximumQuantity: Decimal { quantities.maximum }
 }

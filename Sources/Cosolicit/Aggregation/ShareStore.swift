@@ -29,11 +29,25 @@ final class ShareStore: Sendable {
   let sheets: [String?]
   /// The base quantities of write-in shares, converted to their merged line's unit, by share position.
   let writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
+  /// Each participant's partial commitments' minimums, by line position (``NeedsSection/minimums``).
+  let minimums: [[Int32: Decimal]]
+  /// The minimums of write-in shares, converted to their merged line's unit, by share position.
+  let writeInMinimums: [Int: Decimal]
+  /// The commitment band of each catalog item's lines, by item position, and of write-ins; nil commits exactly.
+  let bands: (items: [CommitmentBand?], writeIns: CommitmentBand?)
+  /// Whether any line has a band: without one, a share has a range only from its own needs line.
+  let hasBands: Bool
 
   init(
     owners: [Owner], lines: [[ResolvedNeed]], references: [Reference], texts: [[String]], paths: [String],
-    sheets: [String?], writeInQuantities: [Int: (value: Decimal, isExact: Bool)]
+    sheets: [String?], writeInQuantities: [Int: (value: Decimal, isExact: Bool)],
+    minimums: [[Int32: Decimal]] = [], writeInMinimums: [Int: Decimal] = [:],
+    bands: (items: [CommitmentBand?], writeIns: CommitmentBand?) = ([], nil)
   ) {
+    self.minimums = minimums
+    self.writeInMinimums = writeInMinimums
+    self.bands = bands
+    hasBands = bands.writeIns != nil || bands.items.contains { $0 != nil }
     self.owners = owners
     self.lines = lines
     self.references = references
@@ -59,9 +73,28 @@ final class ShareStore: Sendable {
   func figures(at position: Int) -> ShareFigures {
     let need = need(at: position)
     let (quantity, isExact) = baseQuantity(at: position, of: need)
-    return ShareFigures(
+    var figures = ShareFigures(
       agencyID: owners[Int(references[position].owner)].agency.id.value, quantity: quantity, isExact: isExact,
       commitment: need.commitment, needBy: need.needBy)
+    figures.isAsNeeded = need.isAsNeeded
+    if need.commitment == .binding, need.hasMinimum || hasBands {
+      figures.range = ShareFigures.Range(
+        nominal: quantity, partialMinimum: partialMinimum(at: position, of: need), band: band(of: need))
+    }
+    return figures
+  }
+
+  /// The partial commitment's minimum of the share at `position` in its line's base unit, or nil.
+  func partialMinimum(at position: Int, of need: ResolvedNeed) -> Decimal? {
+    guard need.hasMinimum else { return nil }
+    return writeInMinimums[position] ?? minimums[Int(references[position].owner)][references[position].line]
+  }
+
+  /// The commitment band of a share's line.
+  func band(of need: ResolvedNeed) -> CommitmentBand? {
+    guard hasBands else { return nil }
+    return need.isWriteIn
+      ? bands.writeIns : (need.item >= 0 && Int(need.item) < bands.items.count ? bands.items[Int(need.item)] : nil)
   }
 
   /// Where the needs line of the share at `position` is: its file and line, or its workbook cell.
@@ -81,7 +114,8 @@ final class ShareStore: Sendable {
       agencyID: owner.agency.id.value, agencyName: owner.agency.name, quantity: quantity,
       originalQuantity: need.quantity, originalUnit: need.unitOfMeasure, commitment: need.commitment,
       deliverTo: text(need.deliverTo, file), needBy: need.needBy, spec: text(need.spec, file),
-      notes: text(need.notes, file), source: source(at: position), isExact: isExact)
+      notes: text(need.notes, file), source: source(at: position), isExact: isExact, isAsNeeded: need.isAsNeeded,
+      partialMinimum: partialMinimum(at: position, of: need), band: band(of: need))
   }
 
   private func text(_ index: Int32, _ file: Int) -> String? { index < 0 ? nil : texts[file][Int(index)] }
@@ -99,6 +133,31 @@ struct ShareFigures {
   var commitment: Commitment
   /// The date delivery is needed by.
   var needBy: CalendarDate?
+  /// Whether the share is as-needed (its quantity is then 0, and it is an estimate).
+  var isAsNeeded = false
+  /// The range of a binding share under a band or a partial commitment; nil for a share that is its own range
+  /// (nearly all: kept out of line, so that the figures stay small to copy).
+  var range: Range?
+
+  /// The quantities of a binding share whose range is not its quantity, worked out once.
+  final class Range: Sendable {
+    let quantities: ShareQuantities
+
+    /// The range of a binding share of `nominal`, or nil when neither `partialMinimum` nor `band` sets one.
+    init?(nominal: Decimal, partialMinimum: Decimal?, band: CommitmentBand?) {
+      guard partialMinimum != nil || band != nil else { return nil }
+      quantities = ShareQuantities(
+        nominal: nominal, commitment: .binding, partialMinimum: partialMinimum, band: band, isAsNeeded: false)
+    }
+  }
+
+  /// The guaranteed minimum, nominal and maximum quantities, and the binding part.
+  var quantities: ShareQuantities {
+    if let range { return range.quantities }
+    return commitment == .binding
+      ? ShareQuantities(minimum: quantity, nominal: quantity, maximum: quantity, committed: quantity)
+      : ShareQuantities(minimum: 0, nominal: quantity, maximum: quantity, committed: 0)
+  }
 }
 
 /// The shares of one solicitation line, in order: a view of the ``ShareStore`` that makes each ``Share`` as it
@@ -146,7 +205,9 @@ public struct ShareList: RandomAccessCollection, Sendable {
       let share = shares[position]
       return ShareFigures(
         agencyID: share.agencyID, quantity: share.quantity, isExact: share.isExact,
-        commitment: share.commitment, needBy: share.needBy)
+        commitment: share.commitment, needBy: share.needBy, isAsNeeded: share.isAsNeeded,
+        range: share.commitment == .binding
+          ? ShareFigures.Range(nominal: share.quantity, partialMinimum: share.partialMinimum, band: share.band) : nil)
     }
   }
 

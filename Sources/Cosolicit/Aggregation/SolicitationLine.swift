@@ -20,8 +20,16 @@ public struct SolicitationLine: Sendable {
   public let shares: ShareList
   /// The sum of the binding shares.
   public let committedQuantity: Decimal
-  /// The sum of the non-binding shares.
+  /// The sum of the non-binding shares (and of partial commitments' parts above their minimums).
   public let estimatedQuantity: Decimal
+  /// The sum of the shares' guaranteed minimums.
+  public let minimumQuantity: Decimal
+  /// The sum of the shares' maximums: the most that may be ordered.
+  public let maximumQuantity: Decimal
+  /// The agency ids of the participants that wrote the line as-needed, in share order (an agency once).
+  public let asNeededAgencyIDs: [String]
+  /// How many shares are as-needed.
+  public let asNeededShareCount: Int
 
   /// Creates a line; the committed and estimated totals are summed once, here.
   public init(
@@ -46,16 +54,58 @@ public struct SolicitationLine: Sendable {
     self.unit = unit
     self.estimatedUnitPrice = estimatedUnitPrice
     self.shares = shares
+    // Shares without a band, a partial commitment or as-needed (nearly all) are their own minimum when binding
+    // and their own maximum: they are summed once, by commitment, and only the others sum their ranges apart.
     var committed = DecimalSum()
     var estimated = DecimalSum()
+    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
+    var asNeeded: [String] = []
+    var asNeededCount = 0
     for share in shares.figures {
-      switch share.commitment {
-      case .binding: committed.add(share.quantity)
-      case .estimate: estimated.add(share.quantity)
+      if share.isAsNeeded {
+        asNeededCount += 1
+        if !asNeeded.contains(share.agencyID) { asNeeded.append(share.agencyID) }
       }
+      if share.range == nil {
+        switch share.commitment {
+        case .binding: committed.add(share.quantity)
+        case .estimate: estimated.add(share.quantity)
+        }
+        continue
+      }
+      let quantities = share.quantities
+      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
+      sums.committed.add(quantities.committed)
+      sums.estimated.add(quantities.estimated)
+      sums.minimum.add(quantities.minimum)
+      sums.maximum.add(quantities.maximum)
+      ranged = sums
     }
-    committedQuantity = committed.value
-    estimatedQuantity = estimated.value
+    let (plainCommitted, plainEstimated) = (committed.value, estimated.value)
+    if let ranged {
+      committedQuantity = DecimalSum.total(plainCommitted, ranged.committed.value)
+      estimatedQuantity = DecimalSum.total(plainEstimated, ranged.estimated.value)
+      minimumQuantity = DecimalSum.total(plainCommitted, ranged.minimum.value)
+      maximumQuantity = DecimalSum.total(plainCommitted, plainEstimated, ranged.maximum.value)
+    } else {
+      (committedQuantity, estimatedQuantity) = (plainCommitted, plainEstimated)
+      minimumQuantity = plainCommitted
+      maximumQuantity = DecimalSum.total(plainCommitted, plainEstimated)
+    }
+    asNeededShareCount = asNeededCount
+    asNeededAgencyIDs = asNeeded
+  }
+
+  /// The stated (nominal) quantity: committed and estimated together.
+  public var quantity: Decimal { committedQuantity + estimatedQuantity }
+
+  /// Whether every share is as-needed: the line has no quantity and is left out of totals and values.
+  public var isAsNeeded: Bool { asNeededShareCount > 0 && asNeededShareCount == shares.count }
+
+  /// Whether a commitment band or a partial commitment sets the line's guaranteed minimum apart from its
+  /// committed quantity, or its maximum apart from its stated quantity.
+  public var hasRange: Bool {
+    !(minimumQuantity - committedQuantity).isZero || !(maximumQuantity - quantity).isZero
   }
 
   /// Whether the line is a write-in rather than a catalog item.
@@ -65,6 +115,10 @@ public struct SolicitationLine: Sendable {
   public var committedValue: Decimal? { estimatedUnitPrice.map { committedQuantity * $0 } }
   /// The estimated quantity at the estimated unit price.
   public var estimatedValue: Decimal? { estimatedUnitPrice.map { estimatedQuantity * $0 } }
+  /// The guaranteed minimum at the estimated unit price.
+  public var minimumValue: Decimal? { estimatedUnitPrice.map { minimumQuantity * $0 } }
+  /// The maximum at the estimated unit price.
+  public var maximumValue: Decimal? { estimatedUnitPrice.map { maximumQuantity * $0 } }
 
   /// The distinct delivery sites, sorted.
   public var deliverySites: [String] { shares.deliverySites }

@@ -178,6 +178,7 @@ public enum BidCheck {
       ("quantity", \.quantity),
     ]
     compareZones(of: line, with: wanted, &diagnostics)
+    compareQuantityTerms(of: line, with: wanted, &diagnostics)
     for (name, path) in quantities where line[keyPath: path].value != wanted[keyPath: path].value {
       let found = DecimalText.format(line[keyPath: path].value)
       let expected = DecimalText.format(wanted[keyPath: path].value)
@@ -201,6 +202,36 @@ public enum BidCheck {
           + "\(wanted.specs.count) there, or other texts); the published specs apply",
         at: line.specs.first?.location ?? line.description.location)
       diagnostics.note("the bid form's line \(number) is here", at: wanted.location)
+    }
+  }
+
+  /// A line's band and as-needed flag against the blank form's: a changed, added or removed minimum, maximum
+  /// or `<asNeeded/>` is an error where it is (or where the line is, when it was removed).
+  private static func compareQuantityTerms(
+    of line: BidDocument.Line, with wanted: BidDocument.Line, _ diagnostics: inout DiagnosticCollector
+  ) {
+    let number = line.number.value
+    let bounds: [(String, String, KeyPath<BidDocument.Line, BidDocument.Field<Decimal>?>)] = [
+      ("minimum quantity", "minimumQuantity", \.minimumQuantity),
+      ("maximum quantity", "maximumQuantity", \.maximumQuantity),
+    ]
+    for (name, element, path) in bounds where line[keyPath: path]?.value != wanted[keyPath: path]?.value {
+      let found = line[keyPath: path].map { "is \(DecimalText.format($0.value))" } ?? "is not given"
+      let expected = wanted[keyPath: path].map { DecimalText.format($0.value) } ?? "no <\(element)>"
+      diagnostics.error(
+        "line \(number): the \(name) \(found), but the solicitation's bid form has \(expected); the commitment "
+          + "band is the solicitation's, bid it as published", at: line[keyPath: path]?.location ?? line.location)
+      diagnostics.note(
+        "the bid form's line \(number) is here", at: wanted[keyPath: path]?.location ?? wanted.location)
+    }
+    if line.isAsNeeded != wanted.isAsNeeded {
+      let message =
+        wanted.isAsNeeded
+        ? "the solicitation's bid form marks it <asNeeded/> (no quantity, priced by unit price alone), but the "
+          + "bid does not; keep <asNeeded/>"
+        : "the bid marks it <asNeeded/>, but the solicitation's bid form gives it a quantity; remove <asNeeded/>"
+      diagnostics.error("line \(number): \(message)", at: line.asNeededLocation ?? line.location)
+      diagnostics.note("the bid form's line \(number) is here", at: wanted.asNeededLocation ?? wanted.location)
     }
   }
 
@@ -264,9 +295,27 @@ public enum BidCheck {
     for lot in bid.lots {
       var subtotal: Decimal? = 0
       var priced = 0
+      var asNeeded = 0
       for line in lot.lines where !line.noBid {
         guard let unitPrice = line.unitPrice else { continue }
         priced += 1
+        // An as-needed line has no quantity: its unit price is the bid, and it counts nothing toward the totals.
+        if line.isAsNeeded {
+          asNeeded += 1
+          if let written = line.extendedPrice {
+            diagnostics.warning(
+              "line \(line.number.value) is as needed: it has no quantity, so no extended price; the extended price "
+                + "\(amount(written.value)) is ignored and the line counts nothing toward the subtotal",
+              at: written.location)
+          }
+          continue
+        }
+        guard line.extendedPrice != nil else {
+          diagnostics.error(
+            "line \(line.number.value) has no extended price; give unit price × quantity in <extendedPrice> (only "
+              + "an as-needed line has none)", at: unitPrice.location)
+          continue
+        }
         let quantity = line.quantity.value
         guard let governing = extendedPrice(unitPrice: unitPrice.value, quantity: quantity) else {
           diagnostics.error(
@@ -301,7 +350,7 @@ public enum BidCheck {
       lots.append(
         .init(
           id: lot.id.value, title: lot.title.value, subtotal: subtotal, pricedLines: priced,
-          noBidLines: lot.lines.count { $0.noBid }))
+          noBidLines: lot.lines.count { $0.noBid }, asNeededLines: asNeeded))
       total = total.flatMap { ExactArithmetic.sum($0, subtotal) }
     }
     if let computed = total, let written = bid.total, written.value != computed {

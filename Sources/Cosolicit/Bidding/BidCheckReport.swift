@@ -14,6 +14,8 @@ public struct BidCheckReport: Sendable {
     public var pricedLines: Int
     /// How many of the lot's lines are marked no-bid.
     public var noBidLines: Int
+    /// How many of the lot's priced lines are as needed, priced by unit price alone and left out of the subtotal.
+    public var asNeededLines = 0
     /// The subtotals per (zone, option), when lines are priced so; none otherwise.
     public var sums: [PricedSum] = []
   }
@@ -79,6 +81,8 @@ public struct BidCheckReport: Sendable {
   public var pricedLines: Int { lots.reduce(0) { $0 + $1.pricedLines } }
   /// The number of no-bid lines.
   public var noBidLines: Int { lots.reduce(0) { $0 + $1.noBidLines } }
+  /// The number of priced as-needed lines, left out of the subtotals and the total.
+  public var asNeededLines: Int { lots.reduce(0) { $0 + $1.asNeededLines } }
 
   /// A few lines for people: bidder, solicitation, each lot's corrected subtotal, the total, and the verdict.
   public var summary: String {
@@ -99,19 +103,22 @@ public struct BidCheckReport: Sendable {
         guard sums.isEmpty else {
           lines.append(
             "  Lot \(lot.id) \(oneLine(lot.title)): \(count(lot.pricedLines, "line")) priced, \(lot.noBidLines) "
-              + "no-bid")
+              + "no-bid" + asNeeded(lot.asNeededLines))
           lines += lot.sums.map { "    \(describe($0, currency: currency))" }
           continue
         }
         lines.append(
           "  Lot \(lot.id) \(oneLine(lot.title)): \(count(lot.pricedLines, "line")) priced, \(lot.noBidLines) no-bid; "
-            + "subtotal \(subtotal)")
+            + "subtotal \(subtotal)" + asNeeded(lot.asNeededLines))
       }
       if sums.isEmpty {
         let total = self.total.map { "\(MoneyText.format($0)) \(currency)" } ?? "not computed"
-        lines.append("Total:        \(total) (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)")
+        lines.append(
+          "Total:        \(total) (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)"
+            + asNeeded(asNeededLines))
       } else {
-        lines.append("Totals:       (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)")
+        lines.append(
+          "Totals:       (\(count(pricedLines, "line")) priced, \(noBidLines) no-bid)" + asNeeded(asNeededLines))
         lines += sums.map { "  \(describe($0, currency: currency))" }
       }
     } else {
@@ -134,6 +141,11 @@ public struct BidCheckReport: Sendable {
     }
     let amount = sum.pricedLines == 0 ? "no bid" : "\(MoneyText.format(sum.amount)) \(currency)"
     return "\(sum.name): \(amount) (\(count(sum.pricedLines, "price"))\(reference ?? ""))"
+  }
+
+  /// What a total says of the as-needed lines it leaves out; nothing when there are none.
+  private func asNeeded(_ number: Int) -> String {
+    number == 0 ? "" : "; \(count(number, "as-needed line")) left out (unit price only)"
   }
 
   /// "1 line", "2 lines".

@@ -82,6 +82,13 @@ public struct BidDocument: Hashable, Sendable {
     public var estimatedQuantity: Field<Decimal>
     /// The quantity priced: committed plus estimated.
     public var quantity: Field<Decimal>
+    // Commitment bands and as-needed lines (issue 13, quantities).
+    /// The guaranteed minimum, when a band or a partial commitment sets it apart from the committed quantity.
+    public var minimumQuantity: Field<Decimal>? = nil
+    /// The most that may be ordered, when a band sets it above the quantity.
+    public var maximumQuantity: Field<Decimal>? = nil
+    /// Where `<asNeeded/>` is, when the line has no quantity and is ordered as needed.
+    public var asNeededLocation: SourceLocation? = nil
     /// The unit price; nil when blank or no-bid.
     public var unitPrice: Field<Decimal>?
     /// The extended price as written; nil when blank or no-bid.
@@ -99,6 +106,8 @@ public struct BidDocument: Hashable, Sendable {
 
     /// Whether the bidder declines the line with `<noBid/>`.
     public var noBid: Bool { noBidLocation != nil }
+    /// Whether the line is as needed (`<asNeeded/>`): priced by unit price alone, left out of the totals.
+    public var isAsNeeded: Bool { asNeededLocation != nil }
   }
 
   /// One lot: its lines and subtotal.
@@ -292,19 +301,26 @@ public struct BidDocument: Hashable, Sendable {
       let prices = element.children(named: "price").compactMap { price($0) }
       let isPriced = element.child("price") != nil
       let unitPrice = noBid == nil && !isPriced ? amount("unitPrice", in: element) : .some(nil)
-      let extendedPrice = noBid == nil && !isPriced ? amount("extendedPrice", in: element) : .some(nil)
+      let asNeeded = element.child("asNeeded").map { $0.location(in: path) }
+      // An extended price may be left out: the schema allows it for as-needed lines, which have none.
+      let extendedPrice: Field<Decimal>?? =
+        noBid == nil && !isPriced && element.child("extendedPrice") != nil
+        ? amount("extendedPrice", in: element) : .some(nil)
+      let minimum = element.child("minimumQuantity") == nil ? .some(nil) : amount("minimumQuantity", in: element)
+      let maximum = element.child("maximumQuantity") == nil ? .some(nil) : amount("maximumQuantity", in: element)
       let zones = element.children(named: "zone").compactMap { zoneQuantities($0) }
       let brandModel = element.child("brandModel").flatMap { brand -> Field<String>? in
         let text = brand.text.trimmed
         return text.isEmpty ? nil : Field(text, at: brand.location(in: path))
       }
       guard let number, let description, let classification, let unit, let committed, let estimated, let total,
-        let unitPrice, let extendedPrice
+        let unitPrice, let extendedPrice, let minimum, let maximum
       else { return nil }
       return Line(
         number: number, item: item, description: description, specs: specs, classification: classification,
         unit: unit,
-        committedQuantity: committed, estimatedQuantity: estimated, quantity: total, unitPrice: unitPrice,
+        committedQuantity: committed, estimatedQuantity: estimated, quantity: total, minimumQuantity: minimum,
+        maximumQuantity: maximum, asNeededLocation: asNeeded, unitPrice: unitPrice,
         extendedPrice: extendedPrice, brandModel: brandModel, noBidLocation: noBid, location: here, zones: zones,
         prices: prices)
     }

@@ -16,4 +16,8 @@ public struct CatalogItem: Sendable {
   public var estimatedUnitPrice: Decimal?
   /// How many base units one package holds, by package code (`XCS: 12`).
   public var packs: [String: Decimal]
+  /// The item's own commitment band minimum (`minimum_percent`), overriding the solicitation's.
+  public var minimumPercent: Decimal?
+  /// The item's own commitment band maximum (`maximum_percent`), overriding the solicitation's.
+  public var maximumPercent: Decimal?
 }

@@ -22,8 +22,10 @@ public struct NeedLine: Sendable {
   public var location: SourceLocation
   /// What the line asks for.
   public var item: Item
-  /// How much, in `unit`.
+  /// How much, in `unit`; 0 for an as-needed line.
   public var quantity: Located<Decimal>
+  /// Whether the line is written `as-needed`: no quantity, never binding.
+  public var isAsNeeded = false
   /// The unit the participant wrote.
   public var unit: Located<UnitOfMeasure>
   /// Whether the quantity binds the participant.

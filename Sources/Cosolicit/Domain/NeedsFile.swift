@@ -39,6 +39,7 @@ public struct NeedsFile: Sendable, Equatable {
       ? .writeIn(writeIns[Int(need.itemText)]) : .catalog(Located(texts[Int(need.itemText)], at: at(need.itemAt)))
     return NeedLine(
       location: at(need.anchor), item: item, quantity: Located(need.quantity, at: at(need.quantityAt)),
+      isAsNeeded: need.isAsNeeded,
       unit: Located(need.unitOfMeasure, at: at(need.unitAt)), commitment: need.commitment,
       deliverTo: text(need.deliverTo), needBy: need.needBy.map { Located($0, at: at(need.needByAt)) },
       spec: text(need.spec), notes: text(need.notes), baseQuantity: need.isResolved ? need.baseQuantity : nil,

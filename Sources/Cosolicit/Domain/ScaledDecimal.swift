@@ -151,4 +151,11 @@ struct DecimalSum: Sendable {
 
   /// The sum.
   var value: Decimal { scaled?.decimal ?? fallback }
+
+  /// The exact sum of `values`.
+  static func total(_ values: Decimal...) -> Decimal {
+    var sum = DecimalSum()
+    for value in values { sum.add(value) }
+    return sum.value
+  }
 }

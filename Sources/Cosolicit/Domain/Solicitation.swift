@@ -58,6 +58,8 @@ public struct Solicitation: Sendable {
   public var terms: Terms
   /// The lead agency's decisions on late needs files.
   public var lateSubmissions: LateSubmissions = .none
+  /// The band binding quantities commit participants within (`commitment_band`); nil commits exactly.
+  public var commitmentBand: CommitmentBand?
 
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }
@@ -79,6 +81,16 @@ extension Solicitation {
       }
     }
     return best?.lot ?? lots.first { $0.classifications.isEmpty }
+  }
+
+  /// The band a binding line of `item` (nil for a write-in) commits within: the item's own percents where it
+  /// gives them, else the solicitation's; nil when that commits exactly the stated quantity.
+  public func commitmentBand(for item: CatalogItem?) -> CommitmentBand? {
+    let base = commitmentBand ?? .exact
+    let band = CommitmentBand(
+      minimumPercent: item?.minimumPercent ?? base.minimumPercent,
+      maximumPercent: item?.maximumPercent ?? base.maximumPercent)
+    return band.isExact ? nil : band
   }
 
   /// The lot of a catalog item: the one it names, else the one its classification falls in.

@@ -3,7 +3,10 @@ import Foundation
 /// Reads and checks the lead agency's catalog, `catalog.csv`, `catalog.xlsx` or `catalog.yaml`.
 public enum CatalogReader {
   /// The fields of a catalog row.
-  public static let fields = ["item", "description", "classification", "unit", "lot", "estimated_unit_price", "packs"]
+  public static let fields = [
+    "item", "description", "classification", "unit", "lot", "estimated_unit_price", "packs",
+    "minimum_percent", "maximum_percent",
+  ]
   static let requiredFields = ["item", "description", "classification", "unit"]
 
   /// Reads the catalog at `path`; returns nil only when nothing in it can be read.
@@ -81,11 +84,12 @@ public enum CatalogReader {
     let lot = row.identifier("lot", &diagnostics)
     let price = row.decimal("estimated_unit_price", positive: false, &diagnostics)
     let packs = readPacks(row, name: name, baseUnit: unit?.value, &diagnostics)
+    let band = BandReading.percents(row, name: name, &diagnostics)
     row.finish(&diagnostics)
     guard let id, let description, let classification, let unit else { return nil }
     return CatalogItem(
       id: id, description: description.value, classification: classification, unit: unit.value, lot: lot,
-      estimatedUnitPrice: price?.value, packs: packs)
+      estimatedUnitPrice: price?.value, packs: packs, minimumPercent: band.minimum, maximumPercent: band.maximum)
   }
 
   /// Reads `packs`, written `XCS=12;XBX=10` or as a mapping `{XCS: 12, XBX: 10}`.

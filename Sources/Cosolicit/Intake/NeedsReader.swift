@@ -7,8 +7,10 @@ public enum NeedsReader {
   /// The fields of one needs line.
   public static let lineFields = [
     "item", "description", "classification", "quantity", "unit", "commitment", "deliver_to", "need_by", "spec",
-    "notes",
+    "notes", "minimum_quantity",
   ]
+  /// The word that writes a line with no quantity, ordered as needed (in any case).
+  public static let asNeededWord = "as-needed"
   /// The columns a needs request form offers for information beside each catalog item: its base unit, the packs
   /// it comes in and the lead agency's estimated price. They are read by no one; a header with `base_unit` marks
   /// the file as a form.
@@ -267,14 +269,27 @@ public enum NeedsReader {
     // A line is traced to its `item` (or a write-in's `description`) key: in a JSON object written over several
     // lines, that is the line that says what is needed, not the line of the opening brace.
     let anchor = fields.keyLocation(of: isWriteIn ? "description" : "item") ?? fields.location
-    let reading = LineReading(
-      location: anchor, catalogItem: itemID, writeIn: writeIn,
-      quantity: fields.decimal("quantity", required: true, positive: true, &diagnostics),
+    // Read quietly first to tell `as-needed`; any finding about the value comes from reading it as a number.
+    var quiet = DiagnosticCollector()
+    let asNeeded = fields.text("quantity", &quiet).flatMap { Identifier.same($0.value, asNeededWord) ? $0 : nil }
+    let isAsNeeded = asNeeded != nil
+    let quantity =
+      asNeeded.map { Located(Decimal(0), at: $0.location) }
+      ?? fields.decimal("quantity", required: true, positive: true, &diagnostics)
+    let givenCommitment = fields.keyword("commitment", as: Commitment.self, &diagnostics)
+    let minimum = fields.decimal("minimum_quantity", positive: false, &diagnostics)
+    let commitment = checkedCommitment(
+      given: givenCommitment, default: defaults.commitment, isAsNeeded: isAsNeeded, quantity: quantity,
+      minimum: minimum, name: name, &diagnostics)
+    var reading = LineReading(
+      location: anchor, catalogItem: itemID, writeIn: writeIn, quantity: quantity,
       unit: UnitReading.unit(fields, prefix: name, required: true, &diagnostics),
-      commitment: fields.keyword("commitment", as: Commitment.self, &diagnostics)?.value ?? defaults.commitment,
+      commitment: commitment,
       deliverTo: fields.text("deliver_to", &diagnostics)?.value ?? defaults.deliverTo,
       needBy: fields.date("need_by", &diagnostics), spec: fields.text("spec", &diagnostics)?.value,
       notes: fields.text("notes", &diagnostics)?.value)
+    reading.isAsNeeded = isAsNeeded
+    reading.minimumQuantity = commitment == .binding && !isAsNeeded ? minimum : nil
     fields.finish(&diagnostics)
     if reading.deliverTo == nil {
       diagnostics.warning(

@@ -8,6 +8,9 @@ struct NeedsSection: Sendable, Equatable {
   var submitted: Located<CalendarDate>?
   /// The lines that could be read whole, in file order.
   var lines: [ResolvedNeed]
+  /// The partial commitments' minimum quantities (`minimum_quantity`), by line position, in the line's base unit
+  /// (a write-in's as written): few lines have one, so they are kept here and not in every ``ResolvedNeed``.
+  var minimums: [Int32: Decimal] = [:]
 }
 
 /// A needs line as read: each field that could be read, each with its position, before it is checked against
@@ -17,6 +20,10 @@ struct LineReading: Sendable {
   var catalogItem: Located<String>?
   var writeIn: NeedLine.WriteIn?
   var quantity: Located<Decimal>?
+  /// Whether the quantity is written `as-needed`: no quantity, never binding.
+  var isAsNeeded = false
+  /// The guaranteed part of the quantity (`minimum_quantity`), in the same unit: a partial commitment.
+  var minimumQuantity: Located<Decimal>?
   var unit: Located<UnitOfMeasure>?
   var commitment: Commitment
   var deliverTo: String?

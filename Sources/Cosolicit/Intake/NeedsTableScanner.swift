@@ -66,6 +66,8 @@ struct NeedsTableScanner {
     var needBy: Int?
     var spec: Int?
     var notes: Int?
+    /// A partial commitment's minimum: the full reader reads a row that gives one (they are few).
+    var minimumQuantity: Int?
   }
 
   /// What an agency's rows say of it besides its id, name and type, by column: each value and where it is.
@@ -178,7 +180,8 @@ struct NeedsTableScanner {
       case .success(let quantity) = DecimalText.parse(quantityText, thousands: true),
       quantity > 0,
       let unitText = text(cells[columns.unit]), case .found(let unit) = UnitOfMeasure.lookup(unitText),
-      let deliverTo = optionalText(columns.deliverTo), let site = deliverTo
+      let deliverTo = optionalText(columns.deliverTo), let site = deliverTo,
+      columns.minimumQuantity.map({ cells[$0].isEmpty }) ?? true
     else { return nil }
     guard let commitmentText = optionalText(columns.commitment), let needByText = optionalText(columns.needBy),
       let spec = optionalText(columns.spec), let notes = optionalText(columns.notes)
@@ -249,7 +252,8 @@ struct NeedsTableScanner {
       form: index("base_unit") == nil ? nil : Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) }),
       item: index("item"),
       quantity: quantity, unit: unit, commitment: index("commitment"), deliverTo: index("deliver_to"),
-      needBy: index("need_by"), spec: index("spec"), notes: index("notes"))
+      needBy: index("need_by"), spec: index("spec"), notes: index("notes"),
+      minimumQuantity: index("minimum_quantity"))
   }
 
   /// The text of a clean non-empty cell; nil for an empty cell or one that is not clean.

@@ -6,7 +6,7 @@ public enum SolicitationReader {
   public static let fields = [
     "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
     "award_method", "zones", "price_options", "award_price_option", "lots", "evaluation", "cooperative",
-    "formal_bid_threshold", "terms", "late_submissions",
+    "formal_bid_threshold", "terms", "late_submissions", "commitment_band",
   ]
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
@@ -67,6 +67,18 @@ public enum SolicitationReader {
     }
     let description = fields.text("description", &diagnostics)
     let lateSubmissions = readLateSubmissions(fields, &diagnostics)
+    var band: CommitmentBand?
+    if let reader = fields.mapping("commitment_band", known: BandReading.fields, &diagnostics) {
+      let (minimum, maximum) = BandReading.percents(reader, name: "commitment_band", &diagnostics)
+      if minimum == nil, maximum == nil, !reader.has("minimum_percent"), !reader.has("maximum_percent") {
+        diagnostics.error(
+          "commitment_band: give 'minimum_percent', 'maximum_percent' or both",
+          at: fields.location(of: "commitment_band"))
+      }
+      let given = CommitmentBand(minimumPercent: minimum ?? 100, maximumPercent: maximum ?? 100)
+      band = given.isExact ? nil : given
+      reader.finish(&diagnostics)
+    }
     fields.finish(&diagnostics)
 
     return Solicitation(
@@ -76,7 +88,7 @@ public enum SolicitationReader {
       awardMethod: awardMethod?.value, zones: zones, priceOptions: pricing.options,
       awardPriceOption: pricing.award, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
       cooperative: cooperative,
-      formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions)
+      formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions, commitmentBand: band)
   }
 
   /// Reads the roster of invited agencies: agencies as the lead agency is written, ids unique in any case. The

@@ -5,6 +5,7 @@ extension JointSolicitation {
   public static let csvColumns = [
     "lot", "line", "item", "description", "classification", "unit", "agency", "agency_name", "zone", "quantity",
     "original_quantity", "original_unit", "commitment", "deliver_to", "need_by", "source",
+    "minimum_quantity", "maximum_quantity", "as_needed",
   ]
 
   /// One row per share, for spreadsheets; cells that a spreadsheet would run as formulas are neutralized.
@@ -29,6 +30,8 @@ extension JointSolicitation {
             quantities.format(share.quantity), quantities.format(share.originalQuantity), share.originalUnit.code,
             share.commitment.rawValue, share.deliverTo ?? "", share.needBy?.description ?? "",
             "\(share.source.path):\(share.source.lineOrCell)",
+            quantities.format(share.minimumQuantity), quantities.format(share.maximumQuantity),
+            share.isAsNeeded ? "yes" : "",
           ])
         }
         try emit(output)

@@ -28,6 +28,14 @@ extension JointSolicitation {
         ("zones", .array(zones.zones.map(\.json))),
         ("price_options", .array(solicitation.priceOptions.map(\.json))),
         ("award_price_option", .text(solicitation.awardPriceOption?.word)),
+        (
+          "commitment_band",
+          solicitation.commitmentBand.map {
+            .object([
+              ("minimum_percent", .decimal($0.minimumPercent)), ("maximum_percent", .decimal($0.maximumPercent)),
+            ])
+          } ?? .null
+        ),
       ]))
     writer.member("participants", .array(participants.map(\.json)))
     writer.key("lots")
@@ -91,8 +99,13 @@ extension QuantityTotals {
       ("estimated_quantity", .object(estimatedQuantity.keys.sorted().map { ($0, .decimal(estimatedQuantity[$0]!)) })),
       ("committed_value", .decimal(committedValue)),
       ("estimated_value", .decimal(estimatedValue)),
+      ("minimum_quantity", .object(minimumQuantity.keys.sorted().map { ($0, .decimal(minimumQuantity[$0]!)) })),
+      ("maximum_quantity", .object(maximumQuantity.keys.sorted().map { ($0, .decimal(maximumQuantity[$0]!)) })),
+      ("minimum_value", .decimal(minimumValue)),
+      ("maximum_value", .decimal(maximumValue)),
       ("lines", .integer(lineCount)),
       ("unpriced_lines", .integer(unpricedLineCount)),
+      ("as_needed_lines", .integer(asNeededLineCount)),
     ])
   }
 }
@@ -105,6 +118,8 @@ extension ParticipantSummary {
       ("file", .string(path)), ("submitted", .text(submitted?.description)),
       ("lines", .integer(lineCount)), ("binding_lines", .integer(bindingLineCount)),
       ("committed_value", .decimal(committedValue)), ("estimated_value", .decimal(estimatedValue)),
+      ("minimum_value", .decimal(minimumValue)), ("maximum_value", .decimal(maximumValue)),
+      ("as_needed_lines", .integer(asNeededLineCount)),
     ])
   }
 }
@@ -136,9 +151,15 @@ extension SolicitationLine {
     writer.member("unit", text: unit.code)
     writer.member("committed_quantity", decimal: committedQuantity)
     writer.member("estimated_quantity", decimal: estimatedQuantity)
+    writer.member("minimum_quantity", decimal: minimumQuantity)
+    writer.member("maximum_quantity", decimal: maximumQuantity)
+    writer.member("as_needed", .bool(isAsNeeded))
+    writer.member("as_needed_agencies", .array(asNeededAgencyIDs.map(JSONValue.string)))
     writer.member("estimated_unit_price", decimal: estimatedUnitPrice)
     writer.member("committed_value", decimal: committedValue)
     writer.member("estimated_value", decimal: estimatedValue)
+    writer.member("minimum_value", decimal: minimumValue)
+    writer.member("maximum_value", decimal: maximumValue)
     writer.member("delivery_sites", .array(deliverySites.map(JSONValue.string)))
     writer.member("earliest_need_by", text: earliestNeedBy?.description)
     writer.member("zones", .array(zones.map(\.json)))
@@ -158,7 +179,19 @@ extension SolicitationLine {
 }
 
 extension Share {
-  fileprivate func write(to writer: inout JSONWriter) {
+  /// The share's range, when a band or a partial commitment gives it one: its guaranteed minimum, binding part
+  /// and maximum; nil when it is its own range (binding: all its quantity; an estimate or as needed: none of it,
+  /// up to its quantity).
+  var rangeJSON: JSONValue {
+    guard commitment == .binding, partialMinimum != nil || band != nil else { return .null }
+    let quantities = self.quantities
+    return .object([
+      ("minimum_quantity", .decimal(quantities.minimum)), ("committed_quantity", .decimal(quantities.committed)),
+      ("maximum_quantity", .decimal(quantities.maximum)),
+    ])
+  }
+
+  func write(to writer: inout JSONWriter) {
     writer.beginObject()
     writer.member("agency", text: agencyID)
     writer.member("agency_name", text: agencyName)
@@ -167,6 +200,8 @@ extension Share {
     writer.member("original_quantity", decimal: originalQuantity)
     writer.member("original_unit", text: originalUnit.code)
     writer.member("commitment", text: commitment.rawValue)
+    writer.member("range", rangeJSON)
+    writer.member("as_needed", .bool(isAsNeeded))
     writer.member("deliver_to", text: deliverTo)
     writer.member("need_by", text: needBy?.description)
     writer.member("spec", text: spec)

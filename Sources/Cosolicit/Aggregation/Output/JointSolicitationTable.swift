@@ -17,17 +17,24 @@ extension JointSolicitation {
         output += "  (no lines)\n"
         continue
       }
-      var table = TextTable(columns: [
-        ("Line", .right), ("Item", .left), ("Description", .left), ("Unit", .left), ("Committed", .right),
-        ("Estimated", .right), ("Unit price", .right), ("Committed value", .right), ("Shares", .right),
-      ])
+      var table = TextTable(
+        columns: [
+          ("Line", .right), ("Item", .left), ("Description", .left), ("Unit", .left), ("Committed", .right),
+          ("Estimated", .right), ("Unit price", .right), ("Committed value", .right), ("Shares", .right),
+        ] + (lot.lines.contains(where: \.hasRange) ? [("Minimum-maximum", .right)] : []))
       for line in lot.lines {
-        table.rows.append([
-          String(line.number), line.itemID ?? "(write-in)", TextTable.truncate(line.description, to: 40),
-          line.unit.code, DecimalText.format(line.committedQuantity), DecimalText.format(line.estimatedQuantity),
-          line.estimatedUnitPrice.map(MoneyText.unitPrice) ?? "-", line.committedValue.map(MoneyText.format) ?? "-",
-          String(line.shares.count),
-        ])
+        let range =
+          line.isAsNeeded
+          ? "as needed"
+          : "\(DecimalText.format(line.minimumQuantity))-\(DecimalText.format(line.maximumQuantity))"
+        table.rows.append(
+          [
+            String(line.number), line.itemID ?? "(write-in)", TextTable.truncate(line.description, to: 40),
+            line.unit.code, line.isAsNeeded ? "as needed" : DecimalText.format(line.committedQuantity),
+            line.isAsNeeded ? "as needed" : DecimalText.format(line.estimatedQuantity),
+            line.estimatedUnitPrice.map(MoneyText.unitPrice) ?? "-", line.committedValue.map(MoneyText.format) ?? "-",
+            String(line.shares.count),
+          ] + (table.columns.count > 9 ? [range] : []))
       }
       output += table.rendered()
       output += zoneTable(of: lot)
@@ -97,6 +104,19 @@ extension JointSolicitation {
       + "\(MoneyText.format(totals.estimatedValue)) \(currency)"
     if totals.unpricedLineCount > 0 {
       text += " (\(totals.unpricedLineCount) line\(totals.unpricedLineCount == 1 ? "" : "s") without a price)"
+    }
+    let isRange =
+      !(totals.minimumValue - totals.committedValue).isZero
+      || !(totals.maximumValue - totals.committedValue - totals.estimatedValue).isZero
+    if isRange {
+      text +=
+        "; guaranteed minimum \(MoneyText.format(totals.minimumValue)) \(currency), at most "
+        + "\(MoneyText.format(totals.maximumValue)) \(currency)"
+    }
+    if totals.asNeededLineCount > 0 {
+      text +=
+        " (\(totals.asNeededLineCount) as-needed line\(totals.asNeededLineCount == 1 ? "" : "s") left out: no "
+        + "quantity)"
     }
     return text
   }

@@ -29,8 +29,8 @@ struct ShareJSON: Sendable {
   }
 
   private static let keys = [
-    "agency", "agency_name", "quantity", "exact", "original_quantity", "original_unit", "commitment", "deliver_to",
-    "need_by", "spec", "notes", "source",
+    "agency", "agency_name", "quantity", "exact", "original_quantity", "original_unit", "commitment", "range",
+    "as_needed", "deliver_to", "need_by", "spec", "notes", "source",
   ]
 
   /// Writes the shares at `positions` of the store as the elements of the array `writer` has open.
@@ -47,6 +47,12 @@ struct ShareJSON: Sendable {
       let need = store.need(at: position)
       let owner = Int(reference.owner)
       let file = Int(store.owners[owner].file)
+      // A share with a range (a band or a partial commitment: few) is written as a ``Share``, member by member.
+      if need.commitment == .binding, need.hasMinimum || store.band(of: need) != nil {
+        writer.element()
+        store.share(at: position).write(to: &writer)
+        continue
+      }
       let (quantity, isExact) = store.baseQuantity(at: position, of: need)
       writer.element()
       writer.append(prefixes[0])
@@ -64,8 +70,12 @@ struct ShareJSON: Sendable {
       writer.append(prefixes[6])
       writer.append("\"" + need.commitment.rawValue + "\"")
       writer.append(prefixes[7])
-      writer.append(need.deliverTo < 0 ? "null" : texts[file][Int(need.deliverTo)])
+      writer.append("null")
       writer.append(prefixes[8])
+      writer.append(need.isAsNeeded ? "true" : "false")
+      writer.append(prefixes[9])
+      writer.append(need.deliverTo < 0 ? "null" : texts[file][Int(need.deliverTo)])
+      writer.append(prefixes[10])
       if let needBy = need.needBy {
         let key = need.needByOrder
         let text = dates[key] ?? "\"\(needBy)\""
@@ -74,11 +84,11 @@ struct ShareJSON: Sendable {
       } else {
         writer.append("null")
       }
-      writer.append(prefixes[9])
-      writer.append(need.spec < 0 ? "null" : texts[file][Int(need.spec)])
-      writer.append(prefixes[10])
-      writer.append(need.notes < 0 ? "null" : texts[file][Int(need.notes)])
       writer.append(prefixes[11])
+      writer.append(need.spec < 0 ? "null" : texts[file][Int(need.spec)])
+      writer.append(prefixes[12])
+      writer.append(need.notes < 0 ? "null" : texts[file][Int(need.notes)])
+      writer.append(prefixes[13])
       let place =
         inSheet[file]
         ? SourceLocation.columnName(Int(need.anchor.column)) + String(need.anchor.line) : String(need.anchor.line)

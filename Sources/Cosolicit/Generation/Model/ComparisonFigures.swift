@@ -37,26 +37,27 @@ struct ComparisonFigures: DocumentModel {
     .text("jointCommitted") { MoneyText.format(VariantFigures.Value($0.joint).committed) },
     .text("jointEstimated") { MoneyText.format(VariantFigures.Value($0.joint).estimated) },
     .text("jointShare") { share(VariantFigures.Value($0.joint)) },
-    .text("jointQuantities") { VariantFigures.committedQuantities($0.lines, $0.joint) },
+    .text("jointQuantities") { VariantFigures.committedQuantities($0.lines, $0.joint, guaranteed: true) },
     .object("jointRisk") { PricingRisk(share: bindingShare(VariantFigures.Value($0.joint))) },
     .text("piggybackCommitted") { MoneyText.format(VariantFigures.Value($0.piggyback).committed) },
     .text("piggybackEstimated") { MoneyText.format(VariantFigures.Value($0.piggyback).estimated) },
     .text("piggybackShare") { share(VariantFigures.Value($0.piggyback)) },
-    .text("piggybackQuantities") { VariantFigures.committedQuantities($0.lines, $0.piggyback) },
+    .text("piggybackQuantities") { VariantFigures.committedQuantities($0.lines, $0.piggyback, guaranteed: true) },
     .object("piggybackRisk") { PricingRisk(share: bindingShare(VariantFigures.Value($0.piggyback))) },
   ]
 
-  /// The committed share of the priced value, nil with no priced volume.
+  /// The binding share of the priced value, nil with no priced volume: only the guaranteed minimum binds (a
+  /// band's or a partial commitment's), so that a supplier's risk is judged on what it will surely sell.
   static func bindingShare(_ value: VariantFigures.Value) -> Decimal? {
     let total = value.combined
-    return total > 0 ? value.committed / total : nil
+    return total > 0 ? value.minimum / total : nil
   }
 
   /// The binding share of the value as a percentage with one decimal, or "n/a" with no priced volume.
   static func share(_ value: VariantFigures.Value) -> String {
     let total = value.combined
     guard total > 0 else { return "n/a" }
-    var ratio = value.committed / total * 100
+    var ratio = value.minimum / total * 100
     var rounded = Decimal()
     NSDecimalRound(&rounded, &ratio, 1, .plain)
     let text = DecimalText.format(rounded)

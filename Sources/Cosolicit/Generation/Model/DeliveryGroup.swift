@@ -11,13 +11,28 @@ struct DeliveryGroup: DocumentModel {
     /// The share's quantity, formatted.
     let quantity: String
 
+    /// The share's basis in words: committed (with its band's range), committed up to a partial commitment's
+    /// minimum and estimated above it, estimated, or as needed.
+    var basis: String {
+      if share.isAsNeeded { return "as needed" }
+      guard share.commitment == .binding else { return "estimated" }
+      let quantities = share.quantities
+      func grouped(_ value: Decimal) -> String { DecimalText.usGrouping(of: DecimalText.format(value)) }
+      if share.partialMinimum != nil {
+        return "committed \(grouped(quantities.committed)), estimated \(grouped(quantities.estimated))"
+          + (share.band == nil ? "" : ", at most \(grouped(quantities.maximum))")
+      }
+      guard share.band != nil else { return "committed" }
+      return "committed: at least \(grouped(quantities.minimum)), at most \(grouped(quantities.maximum))"
+    }
+
     static let fields: DocumentFields<Self> = [
       .count("line") { $0.line.number },
       .text("item") { $0.line.itemID ?? "write-in" },
       .text("description") { $0.line.description },
-      .text("quantity") { $0.quantity },
+      .text("quantity") { $0.share.isAsNeeded ? "as needed" : $0.quantity },
       .text("unit") { $0.line.unit.code },
-      .text("commitment") { $0.share.commitment == .binding ? "committed" : "estimated" },
+      .text("commitment") { $0.basis },
       .flag("isCommitted") { $0.share.commitment == .binding },
       .text("deliverTo") { $0.share.deliverTo ?? "" },
       .text("needBy") { $0.share.needBy?.description ?? "" },

@@ -17,6 +17,8 @@ struct LineDocument: DocumentModel {
   /// The figures as documents print them, formatted once for every document that shows them.
   private let text:
     (committed: String, estimated: String, quantity: String, committedValue: String, estimatedValue: String)
+  /// The guaranteed minimum and the maximum, as documents print them.
+  private let range: (minimum: String, maximum: String)
 
   /// The line `line` with its `figures` in a variant, needed by `earliestNeedBy`.
   init(
@@ -33,6 +35,29 @@ struct LineDocument: DocumentModel {
       DecimalText.format(figures.quantity), figures.committedValue.map(MoneyText.format) ?? "",
       figures.estimatedValue.map(MoneyText.format) ?? ""
     )
+    range = (DecimalText.format(figures.minimum), DecimalText.format(figures.maximum))
+  }
+
+  /// Whether a band or a partial commitment sets the guaranteed minimum apart from the committed quantity.
+  var hasMinimum: Bool { !(figures.minimum - figures.committed).isZero }
+  /// Whether a band sets the maximum apart from the quantity.
+  var hasMaximum: Bool { !(figures.maximum - figures.quantity).isZero }
+
+  /// The line's commitment in words, "1,270 EA committed: at least 1,016, at most 1,524" (with "and 10
+  /// estimated" after "committed" when some of it is estimated); nil when no band or partial commitment applies.
+  var rangeStatement: String? {
+    guard hasMinimum || hasMaximum, !figures.isAsNeeded else { return nil }
+    func grouped(_ value: Decimal) -> String { DecimalText.usGrouping(of: DecimalText.format(value)) }
+    let estimated = figures.estimated > 0 ? " and \(grouped(figures.estimated)) estimated" : ""
+    return "\(grouped(figures.committed)) \(line.unit.code) committed\(estimated): at least "
+      + "\(grouped(figures.minimum)), at most \(grouped(figures.maximum))"
+  }
+
+  /// The names of the participants that listed the line as needed, on a line others gave quantities for.
+  var asNeededBy: String? {
+    guard !figures.isAsNeeded, !line.asNeededAgencyIDs.isEmpty else { return nil }
+    let names = Dictionary(line.shares.map { ($0.agencyID, $0.agencyName) }, uniquingKeysWith: { first, _ in first })
+    return line.asNeededAgencyIDs.map { names[$0] ?? $0 }.joined(separator: ", ")
   }
 
   static let fields: DocumentFields<Self> = [
@@ -62,5 +87,15 @@ struct LineDocument: DocumentModel {
     .flag("hasZones") { !$0.zones.isEmpty },
     .list("prices") { $0.prices },
     .flag("isPriced") { !$0.prices.isEmpty },
+    // Commitment bands, partial commitments and as-needed lines.
+    .flag("isAsNeeded") { $0.figures.isAsNeeded },
+    .flag("hasMinimum") { $0.hasMinimum },
+    .flag("hasMaximum") { $0.hasMaximum },
+    .text("minimumQuantity") { $0.range.minimum },
+    .text("maximumQuantity") { $0.range.maximum },
+    .text("rangeStatement") { $0.rangeStatement },
+    .flag("hasRangeStatement") { $0.rangeStatement != nil },
+    .text("asNeededBy") { $0.asNeededBy },
+    .flag("hasAsNeededBy") { $0.asNeededBy != nil },
   ]
 }

@@ -86,6 +86,8 @@ extension VariantDocument {
     let value: VariantFigures.Value
     /// How many lines have no estimated price.
     let unpricedLines: Int
+    /// How many lines are as-needed, with no quantity and so no value.
+    var asNeededLines = 0
 
     static let fields: DocumentFields<Self> = [
       .text("committedValue") { MoneyText.format($0.value.committed) },
@@ -93,6 +95,9 @@ extension VariantDocument {
       .text("combinedValue") { MoneyText.format($0.value.combined) },
       .count("unpricedLines") { $0.unpricedLines },
       .flag("hasUnpricedLines") { $0.unpricedLines > 0 },
+      .count("asNeededLines") { $0.asNeededLines },
+      .flag("hasAsNeededLines") { $0.asNeededLines > 0 },
+      .flag("hasOneAsNeededLine") { $0.asNeededLines == 1 },
     ]
   }
 

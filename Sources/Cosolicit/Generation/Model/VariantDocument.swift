@@ -41,7 +41,9 @@ struct VariantDocument: DocumentModel {
         },
         value: VariantFigures.Value(lines), sums: pricing.sums)
     }
-    totals = Totals(value: figures.total, unpricedLines: joint.totals.unpricedLineCount)
+    totals = Totals(
+      value: figures.total, unpricedLines: joint.totals.unpricedLineCount,
+      asNeededLines: joint.totals.asNeededLineCount)
     participants = joint.participants.filter { variant == .joint || Identifier.same($0.agency.id.value, lead) }.map {
       ParticipantEntry(participant: $0, isLead: Identifier.same($0.agency.id.value, lead))
     }
@@ -75,6 +77,7 @@ struct VariantDocument: DocumentModel {
     .flag("isJoint") { $0.variant == .joint },
     .flag("isPiggyback") { $0.isPiggyback },
     .flag("leadIsCoordinator") { $0.leadIsCoordinator },
+    .flag("hasAsNeeded") { document in document.joint.lines.contains { !$0.asNeededAgencyIDs.isEmpty } },
     .text("variantTitle") { $0.variant.title },
     .object("solicitation") { SolicitationFacts(solicitation: $0.solicitation) },
     .list("schedule") { document in

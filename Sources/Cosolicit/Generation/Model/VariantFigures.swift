@@ -13,6 +13,15 @@ struct VariantFigures: Sendable {
     var committedValue: Decimal?
     /// The estimated quantity at the estimated unit price; nil without a price.
     var estimatedValue: Decimal?
+    /// The guaranteed minimum quantity (the committed quantity unless a band or a partial commitment lowers it).
+    var minimum: Decimal
+    /// The most that may be ordered (the quantity unless a band raises it).
+    var maximum: Decimal
+    /// Whether every share is as-needed: no quantity, left out of totals.
+    var isAsNeeded = false
+
+    /// The guaranteed minimum at the estimated unit price; nil without a price.
+    var minimumValue: Decimal?
     /// The quantities per zone with demand, in zone order, as the variant publishes them; none without zones.
     var zones: [ZoneQuantities] = []
 
@@ -26,6 +35,8 @@ struct VariantFigures: Sendable {
     var committed = Decimal(0)
     /// The non-binding value.
     var estimated = Decimal(0)
+    /// The guaranteed minimum's value: the committed value unless bands or partial commitments lower it.
+    var minimum = Decimal(0)
 
     /// Both values.
     var combined: Decimal { ExactArithmetic.provenSum(committed, estimated) }
@@ -35,6 +46,7 @@ struct VariantFigures: Sendable {
       for line in lines {
         committed = ExactArithmetic.provenSum(committed, line.committedValue ?? 0)
         estimated = ExactArithmetic.provenSum(estimated, line.estimatedValue ?? 0)
+        minimum = ExactArithmetic.provenSum(minimum, line.minimumValue ?? 0)
       }
     }
   }
@@ -54,12 +66,15 @@ struct VariantFigures: Sendable {
     leadIsCoordinator = Self.leadIsCoordinator(joint)
     lots = joint.lots.map { lot in
       lot.lines.map { line in
-        let (committed, estimated) = variant.quantities(of: line, leadAgency: lead)
+        let quantities = variant.quantities(of: line, leadAgency: lead)
+        let (committed, estimated) = (quantities.committed, quantities.estimated)
         let price = line.estimatedUnitPrice
         return Line(
           committed: committed, estimated: estimated,
           committedValue: price.map { ExactArithmetic.provenProduct(committed, $0) },
-          estimatedValue: price.map { ExactArithmetic.provenProduct(estimated, $0) },
+          estimatedValue: price.map { ExactArithmetic.provenProduct(estimated, $0) }, minimum: quantities.minimum,
+          maximum: quantities.maximum, isAsNeeded: line.isAsNeeded,
+          minimumValue: price.map { ExactArithmetic.provenProduct(quantities.minimum, $0) },
           zones: line.zoneQuantities(joint.zones) { agency, commitment in
             variant.isCommitted(agency: agency, commitment, leadAgency: lead)
           })
@@ -81,11 +96,13 @@ struct VariantFigures: Sendable {
   func value(ofLot index: Int) -> Value { Value(lots[index]) }
 
   /// The committed quantity per unit of `lines` (paired with their figures), as "EA 629; LBR 12000", or nil
-  /// when nothing is committed.
-  static func committedQuantities(_ lines: [SolicitationLine], _ figures: [Line]) -> String? {
+  /// when nothing is committed. `guaranteed` counts only the guaranteed minimums (which commitment bands and
+  /// partial commitments may set below the committed quantities).
+  static func committedQuantities(_ lines: [SolicitationLine], _ figures: [Line], guaranteed: Bool = false) -> String? {
     var committed: [String: Decimal] = [:]
     for (line, figure) in zip(lines, figures) {
-      committed[line.unit.code] = ExactArithmetic.provenSum(committed[line.unit.code] ?? 0, figure.committed)
+      committed[line.unit.code] = ExactArithmetic.provenSum(
+        committed[line.unit.code] ?? 0, guaranteed ? figure.minimum : figure.committed)
     }
     let parts = committed.sorted { $0.key < $1.key }.filter { $0.value != 0 }.map {
       "\($0.key) \(DecimalText.format($0.value))"

@@ -46,7 +46,7 @@ struct NeedsFileBuilder {
     } else {
       return
     }
-    let need = ResolvedNeed(
+    var need = ResolvedNeed(
       item: resolution.item, itemText: itemText, isWriteIn: reading.catalogItem == nil,
       // A line whose quantity could not be converted has no lot: it is not resolved.
       lot: resolution.baseQuantity == nil ? -1 : resolution.lot,
@@ -57,6 +57,11 @@ struct NeedsFileBuilder {
       anchor: .init(reading.location), itemAt: .init(itemAt), quantityAt: .init(quantity.location),
       unitAt: .init(unit.location), needByAt: reading.needBy.map { .init($0.location) } ?? .none,
       quantity: quantity.value, baseQuantity: resolution.baseQuantity ?? quantity.value)
+    need.isAsNeeded = reading.isAsNeeded
+    if let minimum = resolution.baseMinimum {
+      need.hasMinimum = true
+      sections[section].minimums[Int32(sections[section].lines.count)] = minimum
+    }
     hasUnresolvedLine = hasUnresolvedLine || !need.isResolved
     sections[section].lines.append(need)
   }

@@ -32,6 +32,8 @@ struct NeedsResolver: Sendable {
     var lot: Int32 = -1
     var baseQuantity: Decimal?
     var isExact = true
+    /// A partial commitment's minimum in the base unit (a write-in's as written).
+    var baseMinimum: Decimal?
   }
 
   /// Checks `reading` and resolves what can be resolved; every problem goes to `diagnostics`. `conversions`
@@ -46,6 +48,7 @@ struct NeedsResolver: Sendable {
     if let writeIn = reading.writeIn {
       resolveWriteIn(writeIn, into: &resolution, &diagnostics)
       resolution.baseQuantity = reading.quantity?.value
+      resolution.baseMinimum = reading.minimumQuantity?.value
     }
     if let needBy = reading.needBy, let term = solicitation?.term {
       if needBy.value < term.start.value {
@@ -84,6 +87,11 @@ struct NeedsResolver: Sendable {
     let item = catalog.items[index]
     resolution.item = Int32(index)
     resolution.lot = lotOfItem[index]
+    // An as-needed line has no quantity to convert: its unit only says what the price is quoted per.
+    if line.isAsNeeded {
+      resolution.baseQuantity = 0
+      return
+    }
     guard let unitReading = line.unit else { return }
     let unit = unitReading.value
     guard let conversion = conversion(ofItem: index, from: unit, &conversions) else {
@@ -102,6 +110,10 @@ struct NeedsResolver: Sendable {
     let converted = conversion.apply(to: quantity.value)
     resolution.baseQuantity = converted.value
     resolution.isExact = converted.isExact
+    if let minimum = line.minimumQuantity {
+      // Rounding keeps order, so a minimum up to the quantity stays up to it once converted.
+      resolution.baseMinimum = conversion.apply(to: minimum.value).value
+    }
     if !converted.isExact {
       diagnostics.warning(
         "\(DecimalText.format(quantity.value)) \(unit.name) is not a whole number of decimal places in "

@@ -32,6 +32,11 @@ struct ResolvedNeed: Sendable, Equatable {
   var itemText: Int32
   /// Whether the line is a write-in.
   var isWriteIn: Bool
+  // Laid out beside `isWriteIn`, in what was padding: the flags cost no bytes.
+  /// Whether the line is written `as-needed`: no quantity (0), never binding.
+  var isAsNeeded = false
+  /// Whether the line is a partial commitment, whose minimum is in its section's ``NeedsSection/minimums``.
+  var hasMinimum = false
   /// The lot's position in the solicitation; -1 when not resolved (a file checked without its workspace).
   var lot: Int32
   /// The unit written, as a position in the unit table.
