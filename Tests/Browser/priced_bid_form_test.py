@@ -44,6 +44,7 @@ def read_prices(driver):
         "return Array.prototype.map.call(document.querySelectorAll('.zone-price'), function (cell) {"
         "  var row = cell.closest('tr.line'), lot = cell.closest('section.lot');"
         "  return {lot: lot.dataset.lotId, line: row.dataset.number, zone: cell.dataset.zone,"
+        "    asNeeded: row.dataset.asNeeded === 'true',"
         "    option: cell.dataset.option, differential: cell.dataset.differential === 'true',"
         "    reference: cell.dataset.reference, quantity: cell.dataset.quantity,"
         "    input: cell.querySelector('.zone-price-input').id, extended: cell.querySelector('.price-extended').id,"
@@ -91,20 +92,28 @@ def exercise(driver, html_path, xsd_path, check_command, download_dir, checks):
             typed = UNIT_PRICES[index % len(UNIT_PRICES)]
             unit_price = Decimal(typed)
         type_into(driver, price["input"], typed)
-        expected[price["input"]] = (typed, cents(unit_price * Decimal(price["quantity"])))
+        # An as-needed line has no quantity: its price is the bid, with no extended price and nothing summed.
+        extended = None if price["asNeeded"] else cents(unit_price * Decimal(price["quantity"]))
+        expected[price["input"]] = (typed, extended)
     for line in sorted({p["line"] for p in prices}):
         type_into(driver, f"brand-{line}", f"Brand {line}")
 
     wrong = [f"{p['input']}: {amount_of(driver, p['extended'])!r} != {expected[p['input']][1]}"
-             for p in prices if p["input"] in expected
+             for p in prices if p["input"] in expected and not p["asNeeded"]
              and amount_of(driver, p["extended"]) != f"{expected[p['input']][1]:.2f}"]
     checks.check(wrong == [], "each extended price is exact (a differential's at the reference price)",
                  "; ".join(wrong[:5]))
 
+    as_needed = [p for p in prices if p["asNeeded"] and p["input"] in expected]
+    if as_needed:
+        shown = [driver.find_element(By.ID, p["extended"]).text.strip() for p in as_needed]
+        checks.check(all(text == "as needed" for text in shown),
+                     "an as-needed line shows 'as needed' and no extended price", repr(shown))
+
     totals = {}
     subtotals = {}
     for price in prices:
-        if price["input"] not in expected:
+        if price["input"] not in expected or price["asNeeded"]:
             continue
         key = (price["zone"], price["option"])
         totals[key] = totals.get(key, Decimal(0)) + expected[price["input"]][1]
@@ -158,8 +167,23 @@ def exercise(driver, html_path, xsd_path, check_command, download_dir, checks):
             written = element.findtext(NS + tag)
             if written is None or Decimal(written) != Decimal(typed):
                 problems.append(f"{price['input']} {tag}={written!r}, typed {typed!r}")
-            if element.findtext(NS + "extendedPrice") != f"{extended:.2f}":
+            if extended is None:
+                if element.find(NS + "extendedPrice") is not None:
+                    problems.append(f"{price['input']} is as needed but saved an extendedPrice")
+            elif element.findtext(NS + "extendedPrice") != f"{extended:.2f}":
                 problems.append(f"{price['input']} extendedPrice={element.findtext(NS + 'extendedPrice')!r}")
+    published = driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('tr.line'), function (r) {"
+        " return [r.dataset.number, r.dataset.minimum, r.dataset.maximum, r.dataset.asNeeded === 'true']; });")
+    for number, minimum, maximum, line_as_needed in published:
+        line = next((l for l in root.iter(NS + "line") if l.get("number") == number), None)
+        if line is None:
+            continue
+        if (line.findtext(NS + "minimumQuantity") or "") != minimum or \
+                (line.findtext(NS + "maximumQuantity") or "") != maximum:
+            problems.append(f"line {number}: band not saved as published")
+        if (line.find(NS + "asNeeded") is not None) != line_as_needed:
+            problems.append(f"line {number}: asNeeded not saved as published")
     for total in root.findall(NS + "total"):
         key = (total.get("zone"), total.get("option"))
         if total.text != f"{totals.get(key, Decimal(0)):.2f}":

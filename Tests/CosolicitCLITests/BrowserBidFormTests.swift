@@ -77,10 +77,19 @@ import Testing
     let output = FileManager.default.temporaryDirectory.appendingPathComponent("cosolicit-browser-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: output) }
-    let workspace = repositoryRoot.appendingPathComponent("Tests/Fixtures/fuel-zones")
-    let built = try ProgramRun.cosolicit(["build", workspace.path, "--out", output.path])
-    #expect(built.status == 0, "\(built.errorOutput)")
-    let package = output.appendingPathComponent("MVCOG-FUEL-2027")
+    // The fixture, and the shipped fuel example, whose bands and as-needed line the form carries too.
+    for (folder, id) in [
+      ("Tests/Fixtures/fuel-zones", "MVCOG-FUEL-2027"), ("Examples/tri-river-fuel", "TRCOG-2027-F1"),
+    ] {
+      let workspace = repositoryRoot.appendingPathComponent(folder)
+      let built = try ProgramRun.cosolicit(["build", workspace.path, "--out", output.path])
+      #expect(built.status == 0, "\(built.errorOutput)")
+      try exercisePricedForm(package: output.appendingPathComponent(id), asNeeded: id == "TRCOG-2027-F1")
+    }
+  }
+
+  /// Runs the priced form's browser test on both variants of `package`; `asNeeded` when it has an as-needed line.
+  private func exercisePricedForm(package: URL, asNeeded: Bool) throws {
     for variant in ["joint", "piggyback"] {
       let script = repositoryRoot.appendingPathComponent("Tests/Browser/priced_bid_form_test.py").path
       let result = try ProgramRun.run(
@@ -93,6 +102,9 @@ import Testing
       #expect(result.status == 0, "\(variant): \(result.output)\n\(result.errorOutput)")
       #expect(result.output.contains(" passed, 0 failed"), "\(variant): \(result.output)")
       #expect(result.output.contains("ok   the live totals per zone and option are the exact sums"), "\(result.output)")
+      if asNeeded {
+        #expect(result.output.contains("ok   an as-needed line shows 'as needed'"), "\(result.output)")
+      }
     }
   }
 }

@@ -38,11 +38,12 @@ import Testing
     #expect(joint.lines.allSatisfy { $0.shares.allSatisfy(\.isExact) })
   }
 
-  /// Conservation per zone: the participants split into zones (a seeded partition, and one zone per participant),
-  /// every line's zone quantities are the sums of its zone's shares, and sum to the line's.
+  /// Conservation per zone and per commitment part: the participants split into zones (a seeded partition, and
+  /// one zone per participant), with bands, partial commitments and as-needed lines; every line's zone quantities
+  /// (committed, estimated, minimum, maximum) are the sums of its zone's shares, and sum to the line's.
   @Test(arguments: seeds)
   func everyZoneConservesItsShares(seed: UInt64) throws {
-    let generated = GeneratedWorkspace(seed: seed)
+    let generated = GeneratedWorkspace.withQuantities(seed: seed)
     let joint = try aggregate(generated, layout: GeneratedWorkspace.plainLayout)
     let agencies = joint.participants.map(\.agency)
     let zoneCount = Int(seed % 3) + 2
@@ -59,10 +60,17 @@ import Testing
         let zones = line.zoneQuantities(map)
         #expect(zones.reduce(Decimal(0)) { $0 + $1.committed } == line.committedQuantity, "line \(line.number)")
         #expect(zones.reduce(Decimal(0)) { $0 + $1.estimated } == line.estimatedQuantity, "line \(line.number)")
+        #expect(Self.same(zones.reduce(Decimal(0)) { $0 + $1.minimum }, line.minimumQuantity), "line \(line.number)")
+        #expect(Self.same(zones.reduce(Decimal(0)) { $0 + $1.maximum }, line.maximumQuantity), "line \(line.number)")
         #expect(zones.reduce(0) { $0 + $1.shareCount } == line.shares.count)
+        #expect(zones.reduce(0) { $0 + $1.asNeededCount } == line.asNeededShareCount)
         for zone in zones {
           let shares = line.shares.filter { map.zone(of: $0.agencyID)?.id.value == zone.zoneID }
           #expect(zone.quantity == shares.reduce(Decimal(0)) { $0 + $1.quantity }, "line \(line.number)")
+          #expect(Self.same(zone.minimum, shares.reduce(Decimal(0)) { $0 + $1.minimumQuantity }))
+          #expect(Self.same(zone.maximum, shares.reduce(Decimal(0)) { $0 + $1.maximumQuantity }))
+          #expect(Self.same(zone.committed, shares.reduce(Decimal(0)) { $0 + $1.quantities.committed }))
+          #expect(zone.isAsNeeded == shares.allSatisfy(\.isAsNeeded))
           #expect(!shares.isEmpty, "a zone is listed only where it has demand")
         }
         // Zones come in the map's order.

@@ -138,7 +138,8 @@ import Testing
     #expect(!report.conforming)
     #expect(report.diagnostics.count == 1, "\(report.diagnostics)")
     Self.expect(
-      report, .error, at: 19, 7, "'extendedPrice': This element is not expected", "( zone, unitPrice, noBid, price )",
+      report, .error, at: 19, 7, "'extendedPrice': This element is not expected",
+      "asNeeded, zone, unitPrice, noBid, price )",
       "(in lot L1, line 1, <extendedPrice>)")
   }
 

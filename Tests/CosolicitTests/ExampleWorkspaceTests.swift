@@ -31,6 +31,54 @@ import Testing
     #expect(lines.contains { [.mass, .volume].contains($0.unit.value.dimension) }, "mass or volume lines")
   }
 
+  @Test func cascadeValleyShowsABandAPartialCommitmentAndAnAsNeededShare() throws {
+    let intake = Intake.load(workspace: examples.appendingPathComponent("cascade-valley").path)
+    guard case .success(let joint) = Aggregator.aggregate(intake) else {
+      Issue.record("the example must aggregate: \(intake.listing)")
+      return
+    }
+    let iceMelt = try #require(joint.lines.first { $0.itemID == "CUST-ICE-MELT" })
+    #expect(iceMelt.minimumQuantity < iceMelt.committedQuantity, "the catalog's 50-150 % band on ice melt")
+    #expect(iceMelt.maximumQuantity > iceMelt.quantity)
+    let shares = joint.lines.flatMap(\.shares)
+    #expect(shares.contains { $0.commitment == .binding && $0.quantities.committed < $0.quantities.nominal })
+    #expect(joint.lines.contains { !$0.isAsNeeded && $0.asNeededShareCount > 0 }, "an as-needed share on a line")
+  }
+
+  /// The fuel example: a coordinating lead, bands (solicitation-wide and a catalog override), partial
+  /// commitments, an as-needed line, two price zones and two price options; it validates and builds clean.
+  @Test func triRiverFuelShowsEveryFeatureOfARealJointBid() throws {
+    let root = examples.appendingPathComponent("tri-river-fuel").path
+    let intake = Intake.load(workspace: root)
+    #expect(intake.diagnostics.isEmpty, "\(intake.listing)")
+    let solicitation = try #require(intake.solicitation)
+    #expect(solicitation.commitmentBand != nil)
+    #expect(solicitation.zones?.map(\.id.value) == ["north", "south"])
+    #expect(solicitation.priceOptions.map(\.basis) == [.indexDifferential, .unitPrice])
+    guard case .success(let joint) = Aggregator.aggregate(intake) else {
+      Issue.record("the example must aggregate")
+      return
+    }
+    #expect(VariantFigures.leadIsCoordinator(joint), "the council has no needs file")
+    #expect(joint.lines.count { $0.isAsNeeded } == 1)
+    let heatingOil = try #require(joint.lines.first { $0.itemID == "FUEL-HO2" })
+    // 80-120 % from the catalog on Harlow's 9,000 and Easton's 12,000; the board commits 45,000 of 60,000.
+    #expect(DecimalText.format(heatingOil.minimumQuantity) == "61800", "7,200 + 9,600 + 45,000")
+    #expect(DecimalText.format(heatingOil.maximumQuantity) == "97200", "10,800 + 14,400 + 72,000")
+    #expect(DecimalText.format(heatingOil.committedQuantity) == "66000", "9,000 + 12,000 + 45,000")
+    let zones = heatingOil.zoneQuantities(joint.zones)
+    #expect(zones.map(\.zoneID) == ["north", "south"])
+    #expect(zones.map { DecimalText.format($0.committed) } == ["9000", "57000"])
+    #expect(zones.map { DecimalText.format($0.estimated) } == ["0", "15000"])
+    #expect(zones.map { DecimalText.format($0.minimum) } == ["7200", "54600"])
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("fuel-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: output) }
+    let (outcome, diagnostics) = PackageBuild.run(
+      workspace: root, output: output.path, variants: [.joint, .piggyback], templates: nil)
+    #expect(outcome != nil)
+    #expect(diagnostics.isEmpty, "a council of governments (type other) is a public lead: \(diagnostics)")
+  }
+
   /// One row of the table in `Examples/invalid/README.md`.
   struct ExpectedFinding: CustomStringConvertible {
     var path: String

@@ -2,8 +2,9 @@ import Foundation
 
 /// One zone's part of a solicitation line: the exact sums of the shares of the zone's participants.
 ///
-/// Sums are made share by share in ``add(_:committed:)``; a new quantity of a share (such as a guaranteed
-/// minimum or a maximum) is one more field here and one more line there.
+/// Sums are made share by share in ``add(_:committed:)``, with the share's own quantities (``ShareQuantities``):
+/// a partial commitment splits into its committed and estimated parts, and bands set the minimum and maximum, so
+/// that a zone's figures sum to the line's exactly as its shares do.
 public struct ZoneQuantities: Sendable, Equatable {
   /// The zone's id.
   public var zoneID: String
@@ -11,10 +12,16 @@ public struct ZoneQuantities: Sendable, Equatable {
   public var zoneTitle: String
   /// The sum of the shares counted as committed.
   public var committed: Decimal = 0
-  /// The sum of the other shares.
+  /// The sum of the other shares, and of the estimated parts of partial commitments.
   public var estimated: Decimal = 0
+  /// The sum of the shares' guaranteed minimums.
+  public var minimum: Decimal = 0
+  /// The sum of the most the shares may order.
+  public var maximum: Decimal = 0
   /// The number of shares.
   public var shareCount = 0
+  /// The number of shares needed as needed, with no quantity.
+  public var asNeededCount = 0
 
   /// Nothing yet for the zone `zone`.
   init(zone: PriceZone) {
@@ -25,15 +32,25 @@ public struct ZoneQuantities: Sendable, Equatable {
   /// The zone's nominal quantity: committed plus estimated.
   public var quantity: Decimal { ExactArithmetic.sum(committed, estimated) ?? committed + estimated }
 
-  /// Adds `share`, as committed when `isCommitted`.
+  /// Whether every share of the zone is as needed: the zone needs the line but states no quantity for it.
+  public var isAsNeeded: Bool { shareCount > 0 && asNeededCount == shareCount }
+
+  /// Adds `share` with its own commitment when `isCommitted`, else as an estimate (guaranteeing nothing, up to
+  /// its quantity).
   mutating func add(_ share: ShareFigures, committed isCommitted: Bool) {
-    if isCommitted {
-      committed = ExactArithmetic.sum(committed, share.quantity) ?? committed + share.quantity
-    } else {
-      estimated = ExactArithmetic.sum(estimated, share.quantity) ?? estimated + share.quantity
-    }
+    let parts =
+      isCommitted
+      ? share.quantities
+      : ShareQuantities(minimum: 0, nominal: share.quantity, maximum: share.quantity, committed: 0)
+    committed = Self.sum(committed, parts.committed)
+    estimated = Self.sum(estimated, parts.estimated)
+    minimum = Self.sum(minimum, parts.minimum)
+    maximum = Self.sum(maximum, parts.maximum)
     shareCount += 1
+    if share.isAsNeeded { asNeededCount += 1 }
   }
+
+  private static func sum(_ a: Decimal, _ b: Decimal) -> Decimal { ExactArithmetic.sum(a, b) ?? a + b }
 }
 
 extension SolicitationLine {

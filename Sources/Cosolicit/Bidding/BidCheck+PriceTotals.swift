@@ -22,12 +22,31 @@ extension BidCheck {
     for lot in bid.lots {
       var sums = blank()
       var pricedLines = 0
+      var asNeededLines = 0
       for line in lot.lines where !line.isDeclined {
         var priced = false
         for price in line.prices where !price.noBid {
           guard let index = position[key(price.zone?.value, price.option?.value)],
             let evaluated = evaluatedUnitPrice(price, plan: plan)
           else { continue }
+          // An as-needed line has no quantity: its prices are the bid, and count nothing toward the sums.
+          if line.isAsNeeded {
+            priced = true
+            if let written = price.extendedPrice {
+              diagnostics.warning(
+                "line \(line.number.value), \(price.name): the line is as needed, with no quantity, so no extended "
+                  + "price; \(amount(written.value)) is ignored and counts nothing toward the sums",
+                at: written.location)
+            }
+            continue
+          }
+          // The unit price governs, so a price without its extended price still counts; the bid should say it.
+          if price.extendedPrice == nil {
+            diagnostics.warning(
+              "line \(line.number.value), \(price.name) has no extended price; the unit price governs, so it counts "
+                + "the evaluated unit price × quantity; give it in <extendedPrice> (only an as-needed line has none)",
+              at: price.location)
+          }
           let quantity =
             price.zone.flatMap { zone in line.zones.first { Identifier.same($0.zone.value, zone.value) } }?.quantity
             .value ?? line.quantity.value
@@ -54,13 +73,14 @@ extension BidCheck {
           totals[index].pricedLines += 1
         }
         if priced { pricedLines += 1 }
+        if priced && line.isAsNeeded { asNeededLines += 1 }
       }
       compare(
         written: lot.sums, computed: sums, position: position, what: "lot \(lot.id.value): subtotal", &diagnostics)
       lots.append(
         .init(
           id: lot.id.value, title: lot.title.value, subtotal: 0, pricedLines: pricedLines,
-          noBidLines: lot.lines.count { $0.isDeclined }, sums: sums))
+          noBidLines: lot.lines.count { $0.isDeclined }, asNeededLines: asNeededLines, sums: sums))
     }
     compare(written: bid.sums, computed: totals, position: position, what: "total", &diagnostics)
     return (lots, totals)

@@ -66,6 +66,29 @@ extension BidCheck {
             + "quantities as published", at: zone[keyPath: path].location)
         diagnostics.note("the bid form's \(name) is here", at: expected[keyPath: path].location)
       }
+      let bounds: [(String, KeyPath<BidDocument.ZoneQuantities, BidDocument.Field<Decimal>?>)] = [
+        ("minimum quantity", \.minimumQuantity), ("maximum quantity", \.maximumQuantity),
+      ]
+      for (name, path) in bounds where zone[keyPath: path]?.value != expected[keyPath: path]?.value {
+        let found = zone[keyPath: path].map { "is \(DecimalText.format($0.value))" } ?? "is not given"
+        let asked = expected[keyPath: path].map { DecimalText.format($0.value) } ?? "none"
+        diagnostics.error(
+          "line \(number), zone \(zone.zone.value): the \(name) \(found), but the solicitation's bid form has "
+            + "\(asked); the commitment band is the solicitation's, bid it as published",
+          at: zone[keyPath: path]?.location ?? zone.zone.location)
+        diagnostics.note(
+          "the bid form's zone \(expected.zone.value) of line \(number) is here", at: expected.zone.location)
+      }
+      if (zone.asNeededLocation == nil) != (expected.asNeededLocation == nil) {
+        diagnostics.error(
+          "line \(number), zone \(zone.zone.value): "
+            + (expected.asNeededLocation != nil
+              ? "the solicitation's bid form marks the zone <asNeeded/>, but the bid does not; keep <asNeeded/>"
+              : "the bid marks the zone <asNeeded/>, but the solicitation's bid form does not; remove it"),
+          at: zone.asNeededLocation ?? zone.zone.location)
+        diagnostics.note(
+          "the bid form's zone \(expected.zone.value) of line \(number) is here", at: expected.zone.location)
+      }
     }
     for zone in line.zones where !wanted.zones.contains(where: { Identifier.same($0.zone.value, zone.zone.value) }) {
       diagnostics.error(

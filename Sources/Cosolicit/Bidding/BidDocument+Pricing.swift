@@ -38,6 +38,12 @@ extension BidDocument {
     public var estimatedQuantity: Field<Decimal>
     /// Both.
     public var quantity: Field<Decimal>
+    /// The guaranteed minimum, when a band or partial commitment sets it apart from the committed quantity.
+    public var minimumQuantity: Field<Decimal>?
+    /// The most that may be ordered, when a band sets it above the quantity.
+    public var maximumQuantity: Field<Decimal>?
+    /// Where `<asNeeded/>` is, when every participant of the zone needs the line as needed.
+    public var asNeededLocation: SourceLocation?
   }
 
   /// One price of a line (`<price zone option>`): a unit price, or a differential over an index, or no bid.
@@ -118,8 +124,13 @@ extension BidDocument.Reader {
     let committed = quantity("committedQuantity", in: element)
     let estimated = quantity("estimatedQuantity", in: element)
     let total = quantity("quantity", in: element)
-    guard let id, let committed, let estimated, let total else { return nil }
-    return .init(zone: id, committedQuantity: committed, estimatedQuantity: estimated, quantity: total)
+    let minimum = element.child("minimumQuantity") == nil ? .some(nil) : amount("minimumQuantity", in: element)
+    let maximum = element.child("maximumQuantity") == nil ? .some(nil) : amount("maximumQuantity", in: element)
+    guard let id, let committed, let estimated, let total, let minimum, let maximum else { return nil }
+    return .init(
+      zone: id, committedQuantity: committed, estimatedQuantity: estimated, quantity: total,
+      minimumQuantity: minimum, maximumQuantity: maximum,
+      asNeededLocation: element.child("asNeeded").map { $0.location(in: path) })
   }
 
   /// A line's `<price>`.

@@ -34,11 +34,10 @@ public enum PackageBuild {
       }
       return (nil, diagnostics.diagnostics)
     }
-    if variants.contains(.piggyback), let lead = joint.solicitation.leadAgency,
-      [.nonprofit, .other].contains(lead.type ?? .other)
-    {
+    // `other` is another public entity (a council of governments, a cooperative of public agencies): public.
+    if variants.contains(.piggyback), let lead = joint.solicitation.leadAgency, lead.type ?? .nonprofit == .nonprofit {
       diagnostics.warning(
-        "the lead agency is a \(lead.type?.displayName ?? "body of unknown type"); other agencies can use a "
+        "the lead agency is \(lead.type == nil ? "of no stated type" : "a nonprofit"); other agencies can use a "
           + "piggyback-open contract only when the lead agency is public", at: lead.id.location)
     }
     guard let templateSet = TemplateSet.load(overrides: templates, &diagnostics),

@@ -235,7 +235,8 @@ extension ZoneQuantities {
     .object([
       ("zone", .string(zoneID)), ("committed_quantity", .decimal(committed)),
       ("estimated_quantity", .decimal(estimated)), ("quantity", .decimal(quantity)),
-      ("shares", .integer(shareCount)),
+      ("minimum_quantity", .decimal(minimum)), ("maximum_quantity", .decimal(maximum)),
+      ("as_needed", .bool(isAsNeeded)), ("shares", .integer(shareCount)),
     ])
   }
 }

@@ -39,7 +39,10 @@ extension JointSolicitation {
       table.rows.append(
         [String(line.number), line.unit.code]
           + zones.zones.map { zone in
-            parts.first { $0.zoneID == zone.id.value }.map { DecimalText.format($0.quantity) } ?? "-"
+            parts.first { $0.zoneID == zone.id.value }.map {
+              $0.isAsNeeded ? "as needed" : DecimalText.format($0.quantity)
+            }
+              ?? "-"
           })
     }
     return "  Quantities by zone:\n" + table.rendered()

@@ -117,6 +117,11 @@ struct LineZoneDocument: DocumentModel {
     .text("quantity") { DecimalText.format($0.quantities.quantity) },
     .flag("hasCommitted") { $0.quantities.committed > 0 },
     .flag("hasEstimated") { $0.quantities.estimated > 0 },
+    .text("minimumQuantity") { DecimalText.format($0.quantities.minimum) },
+    .text("maximumQuantity") { DecimalText.format($0.quantities.maximum) },
+    .flag("isAsNeeded") { $0.quantities.isAsNeeded },
+    .flag("hasMinimum") { $0.quantities.minimum != $0.quantities.committed },
+    .flag("hasMaximum") { $0.quantities.maximum != $0.quantities.quantity },
   ]
 }
 
