@@ -190,7 +190,7 @@ import Testing
     }
     #expect(outputs["xlsx"] == outputs["csv"])
     #expect(
-      outputs["csv"]?.first?.hasSuffix("checked 9 files: 8 participants, 102 lines; 0 errors, 0 warnings\n") == true,
+      outputs["csv"]?.first?.hasSuffix("checked 9 files: 8 participants, 103 lines; 0 errors, 0 warnings\n") == true,
       "\(outputs["csv"]?.first ?? "")")
   }
 }

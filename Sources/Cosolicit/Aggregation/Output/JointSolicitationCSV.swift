@@ -4,8 +4,8 @@ extension JointSolicitation {
   /// The columns of ``csv``.
   public static let csvColumns = [
     "lot", "line", "item", "description", "classification", "unit", "agency", "agency_name", "zone", "quantity",
-    "original_quantity", "original_unit", "commitment", "deliver_to", "need_by", "source",
-    "minimum_quantity", "maximum_quantity", "as_needed",
+    "original_quantity", "original_unit", "commitment", "deliver_to", "need_by", "minimum_quantity",
+    "maximum_quantity", "as_needed", "source",
   ]
 
   /// One row per share, for spreadsheets; cells that a spreadsheet would run as formulas are neutralized.
@@ -29,9 +29,8 @@ extension JointSolicitation {
             zones.zone(of: share.agencyID)?.id.value ?? "",
             quantities.format(share.quantity), quantities.format(share.originalQuantity), share.originalUnit.code,
             share.commitment.rawValue, share.deliverTo ?? "", share.needBy?.description ?? "",
-            "\(share.source.path):\(share.source.lineOrCell)",
             quantities.format(share.minimumQuantity), quantities.format(share.maximumQuantity),
-            share.isAsNeeded ? "yes" : "",
+            share.isAsNeeded ? "yes" : "", "\(share.source.path):\(share.source.lineOrCell)",
           ])
         }
         try emit(output)
