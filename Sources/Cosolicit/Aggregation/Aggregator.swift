@@ -152,29 +152,11 @@ public enum Aggregator {
     return runs
   }
 
-  /// One agency's quantities on one line: shares without a range (a band, a partial commitment, as-needed) by
-  /// commitment only, the others with their ranges.
+  /// One agency's quantities on one line, and their values at the line's price.
   private struct RunSums {
-    var committed = DecimalSum()
-    var estimated = DecimalSum()
-    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
+    private var sums = ShareSums()
 
-    mutating func add(_ share: ShareFigures) {
-      guard share.range != nil else {
-        switch share.commitment {
-        case .binding: committed.add(share.quantity)
-        case .estimate: estimated.add(share.quantity)
-        }
-        return
-      }
-      let quantities = share.quantities
-      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
-      sums.committed.add(quantities.committed)
-      sums.estimated.add(quantities.estimated)
-      sums.minimum.add(quantities.minimum)
-      sums.maximum.add(quantities.maximum)
-      ranged = sums
-    }
+    mutating func add(_ share: ShareFigures) { sums.add(share) }
 
     /// The values at `price`.
     func priced(agency: String, at price: Decimal) -> PricedRun {
@@ -183,16 +165,10 @@ public enum Aggregator {
         sum.add(quantity, times: price)
         return sum.value
       }
-      let (plainCommitted, plainEstimated) = (committed.value, estimated.value)
-      guard let ranged else {
-        return PricedRun(agency: agency, committed: value(plainCommitted), estimated: value(plainEstimated))
-      }
+      let totals = sums.totals
       return PricedRun(
-        agency: agency, committed: value(DecimalSum.total(plainCommitted, ranged.committed.value)),
-        estimated: value(DecimalSum.total(plainEstimated, ranged.estimated.value)),
-        range: PricedRun.Range(
-          value(DecimalSum.total(plainCommitted, ranged.minimum.value)),
-          value(DecimalSum.total(plainCommitted, plainEstimated, ranged.maximum.value))))
+        agency: agency, committed: value(totals.committed), estimated: value(totals.estimated),
+        range: sums.hasRange ? PricedRun.Range(value(totals.minimum), value(totals.maximum)) : nil)
     }
   }
 

@@ -56,9 +56,7 @@ public struct SolicitationLine: Sendable {
     self.shares = shares
     // Shares without a band, a partial commitment or as-needed (nearly all) are their own minimum when binding
     // and their own maximum: they are summed once, by commitment, and only the others sum their ranges apart.
-    var committed = DecimalSum()
-    var estimated = DecimalSum()
-    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
+    var sums = ShareSums()
     var asNeeded: [String] = []
     var asNeededCount = 0
     for share in shares.figures {
@@ -66,32 +64,9 @@ public struct SolicitationLine: Sendable {
         asNeededCount += 1
         if !asNeeded.contains(share.agencyID) { asNeeded.append(share.agencyID) }
       }
-      if share.range == nil {
-        switch share.commitment {
-        case .binding: committed.add(share.quantity)
-        case .estimate: estimated.add(share.quantity)
-        }
-        continue
-      }
-      let quantities = share.quantities
-      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
-      sums.committed.add(quantities.committed)
-      sums.estimated.add(quantities.estimated)
-      sums.minimum.add(quantities.minimum)
-      sums.maximum.add(quantities.maximum)
-      ranged = sums
+      sums.add(share)
     }
-    let (plainCommitted, plainEstimated) = (committed.value, estimated.value)
-    if let ranged {
-      committedQuantity = DecimalSum.total(plainCommitted, ranged.committed.value)
-      estimatedQuantity = DecimalSum.total(plainEstimated, ranged.estimated.value)
-      minimumQuantity = DecimalSum.total(plainCommitted, ranged.minimum.value)
-      maximumQuantity = DecimalSum.total(plainCommitted, plainEstimated, ranged.maximum.value)
-    } else {
-      (committedQuantity, estimatedQuantity) = (plainCommitted, plainEstimated)
-      minimumQuantity = plainCommitted
-      maximumQuantity = DecimalSum.total(plainCommitted, plainEstimated)
-    }
+    (committedQuantity, estimatedQuantity, minimumQuantity, maximumQuantity) = sums.totals
     asNeededShareCount = asNeededCount
     asNeededAgencyIDs = asNeeded
   }

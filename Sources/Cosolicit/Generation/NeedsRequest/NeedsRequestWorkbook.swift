@@ -55,10 +55,11 @@ public enum NeedsRequestWorkbook {
     func column(_ name: String) -> Int { columns.firstIndex(of: name) ?? 0 }
     let allRows = 2...(form.rows.count + 1)
     var validations: [SpreadsheetValidation] = [
+      // Not strict: `as-needed` (an item ordered as needed, with no quantity) is a quantity too.
       SpreadsheetValidation(
-        .decimalGreaterThan(0), column: column("quantity"), rows: allRows,
-        prompt: "How many, in the unit you choose: a number above 0, such as 12 or 2.5",
-        error: "The quantity is a number above 0, such as 12 or 2.5."),
+        .decimalGreaterThan(0), column: column("quantity"), rows: allRows, isStrict: false,
+        prompt: "How many, in the unit you choose: a number above 0, such as 12 or 2.5; or as-needed",
+        error: "The quantity is a number above 0, such as 12 or 2.5, or as-needed for an item with no quantity."),
       SpreadsheetValidation(
         .list(Commitment.allCases.map(\.rawValue)), column: column("commitment"), rows: allRows,
         prompt: "binding: you commit to buy; estimate: a non-binding estimate",
