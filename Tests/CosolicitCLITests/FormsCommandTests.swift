@@ -138,6 +138,9 @@ import Testing
                               need_by="2027-08-02", spec="asset-tag before delivery"),
           "CUST-TWL-MF": dict(quantity=2.5, unit="XCS", commitment="estimate", deliver_to="Station 1, 100 Pine Rd",
                               need_by=datetime.date(2027, 9, 1), notes="both stations"),
+          "GRD-MULCH-YD": dict(quantity=40, minimum_quantity=25, unit="YDQ", commitment="binding",
+                               deliver_to="Station 1, 100 Pine Rd", need_by="2028-03-15"),
+          "GRD-CREW-HR": dict(quantity="as-needed", unit="HUR", commitment="estimate", deliver_to="Station 1"),
           "": dict(description="Microfiber cloths, 16 x 16 in", classification="UNSPSC:47131502", quantity=1250,
                    unit="DZN", deliver_to="Station 2", need_by="2027-07-15"),
       }
@@ -183,6 +186,10 @@ import Testing
       if format == "xlsx" {
         #expect(joint.output.contains("\"source\": \"needs/pine-ridge-fire.xlsx:needs!"), "traced to the cell")
       }
+      // The form's minimum_quantity (a partial commitment) and an as-needed quantity are read as such.
+      let range = #/"range": \{\s*"minimum_quantity": "25",\s*"committed_quantity": "25",\s*"maximum_quantity": "40"/#
+      #expect(joint.output.contains(range), "the partial commitment: 25 of 40 committed")
+      #expect(joint.output.contains("\"as_needed\": true"))
       outputs[format] = [validated.errorOutput + validated.output, joint.output].map {
         $0.replacing(workspace.root.path, with: "WORKSPACE").replacing(
           #/needs/pine-ridge-fire\.(csv|xlsx)(:[^",)\n]*)?/#, with: "SOURCE")
@@ -190,7 +197,7 @@ import Testing
     }
     #expect(outputs["xlsx"] == outputs["csv"])
     #expect(
-      outputs["csv"]?.first?.hasSuffix("checked 9 files: 8 participants, 103 lines; 0 errors, 0 warnings\n") == true,
+      outputs["csv"]?.first?.hasSuffix("checked 9 files: 8 participants, 105 lines; 0 errors, 0 warnings\n") == true,
       "\(outputs["csv"]?.first ?? "")")
   }
 }

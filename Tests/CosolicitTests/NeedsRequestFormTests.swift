@@ -66,7 +66,7 @@ import Testing
     #expect(lines.count == form.rows.count + 1)
     #expect(
       lines.dropFirst().first
-        == "LAPTOP-14,\"Laptop, 14 in, 16 GB RAM, 512 GB SSD, 3-year warranty\",UNSPSC:43211503,EA,,950,,,,,,,,"
+        == "LAPTOP-14,\"Laptop, 14 in, 16 GB RAM, 512 GB SSD, 3-year warranty\",UNSPSC:43211503,EA,,950,,,,,,,,,"
         + "example-sd-1,Example School District 1,k12,OR,Ann Clerk,ann@sd1.example.org,555-0101,,,")
   }
 
@@ -197,7 +197,7 @@ import Testing
     #expect(workbook.sheets.map(\.state) == ["visible", "visible", "hidden"] && workbook.active == "instructions")
     let needs = try #require(workbook.sheet("needs"))
     #expect(needs.header == NeedsRequestForm.columns)
-    #expect(needs.freeze == "A2" && needs.filter == "A1:W15")
+    #expect(needs.freeze == "A2" && needs.filter == "A1:X15")
     #expect(needs.rows.count == 1 + 4 + 10)
     #expect(
       (2...5).map { needs.cell("item", row: $0)?.value } == ["LAPTOP-14", "MONITOR-24", "TOWEL-MF", "FLOOR-CLEANER"])
@@ -212,9 +212,9 @@ import Testing
     func list(at reference: String) -> String? {
       needs.validations.first { $0.type == "list" && $0.covers(reference) }?.formula1
     }
-    #expect(list(at: "H2") == "\"EA\"" && list(at: "H4") == "\"EA,XCS\"" && list(at: "H5") == "\"GLL,XCS\"")
-    #expect(list(at: "H6") == "lists!$A$1:$A$\(UnitTable.units.count)" && list(at: "H15") == list(at: "H6"))
-    #expect((2...15).allSatisfy { list(at: "I\($0)") == "\"binding,estimate\"" })
+    #expect(list(at: "I2") == "\"EA\"" && list(at: "I4") == "\"EA,XCS\"" && list(at: "I5") == "\"GLL,XCS\"")
+    #expect(list(at: "I6") == "lists!$A$1:$A$\(UnitTable.units.count)" && list(at: "I15") == list(at: "I6"))
+    #expect((2...15).allSatisfy { list(at: "J\($0)") == "\"binding,estimate\"" })
     let lists = try #require(workbook.sheet("lists"))
     #expect(lists.rows.map { $0.first??.value } == UnitTable.units.map(\.code))
     let instructions = try #require(workbook.sheet("instructions"))

@@ -21,6 +21,11 @@ public struct CommitmentBand: Sendable, Hashable {
     self.maximumPercent = maximumPercent
   }
 
+  /// The band in words: "at least 90 % and at most 110 %".
+  public var summary: String {
+    "at least \(DecimalText.format(minimumPercent)) % and at most \(DecimalText.format(maximumPercent)) %"
+  }
+
   /// Whether the band commits exactly the stated quantity (100–100 %).
   public var isExact: Bool { minimumPercent == 100 && maximumPercent == 100 }
 

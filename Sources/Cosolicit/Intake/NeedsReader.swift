@@ -18,7 +18,9 @@ public enum NeedsReader {
   /// The columns a participant fills in on a needs request form; a form row with all of them empty is a row the
   /// participant did not use, and is skipped, unless it is a row for a write-in (no `item`) whose
   /// ``writeInColumns`` say something: a write-in half filled in is a line, checked as one.
-  public static let fillInColumns = ["quantity", "unit", "commitment", "deliver_to", "need_by", "spec", "notes"]
+  public static let fillInColumns = [
+    "quantity", "minimum_quantity", "unit", "commitment", "deliver_to", "need_by", "spec", "notes",
+  ]
   /// What a participant writes on a form's row for a write-in besides the ``fillInColumns``.
   public static let writeInColumns = ["description", "classification"]
 

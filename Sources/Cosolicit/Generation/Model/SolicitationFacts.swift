@@ -14,11 +14,7 @@ struct SolicitationFacts: DocumentModel {
     .text("title") { $0.solicitation.title },
     .text("description") { $0.solicitation.description ?? "" },
     .flag("hasDescription") { $0.solicitation.description != nil },
-    .text("commitmentBand") { facts in
-      facts.solicitation.commitmentBand.map {
-        "at least \(DecimalText.format($0.minimumPercent)) % and at most \(DecimalText.format($0.maximumPercent)) %"
-      }
-    },
+    .text("commitmentBand") { $0.solicitation.commitmentBand?.summary },
     .flag("hasCommitmentBand") { $0.solicitation.commitmentBand != nil },
     .text("currency") { $0.solicitation.currency },
     .text("awardMethod") { ($0.solicitation.awardMethod ?? .byLine).rawValue },

@@ -45,9 +45,12 @@ enum NeedsRequestInstructions {
     for (number, step) in steps.enumerated() { line("\(number + 1).", step) }
 
     heading("Commitment")
+    let band = form.solicitation.commitmentBand.map {
+      " It commits within a band: your agency buys \($0.summary) of it (an item may have a band of its own)."
+    }
     line(
       Commitment.binding.rawValue,
-      "Your agency commits to buy this quantity under the contract. Suppliers price against it.")
+      "Your agency commits to buy this quantity under the contract. Suppliers price against it." + (band ?? ""))
     line(
       Commitment.estimate.rawValue,
       "What you expect to buy, without commitment. Bidders see it as an estimate; you are not bound to buy it.")
@@ -77,7 +80,9 @@ enum NeedsRequestInstructions {
       + "leave them as they are.",
     "unit: choose the item's base unit or one of its packs from the list (a pack of 12 counts as 12 of the base unit). "
       + "Other units of the same kind are accepted too: DZN for EA, KGM for LBR.",
-    "commitment: binding or estimate (see below).",
+    "commitment: binding or estimate (see below). quantity may be as-needed for an item you will order as needed "
+      + "without a quantity (never binding). minimum_quantity (optional, on a binding row): the part of the quantity "
+      + "you commit to when you commit to part of it; the rest is an estimate.",
     "deliver_to: the delivery site, with its street address. need_by: the date you need delivery, written yyyy-mm-dd "
       + "(such as 2027-08-02), on or after the contract term starts.",
     "spec: a requirement for the supplier, such as \"asset-tag before delivery\"; bidders see it. notes: remarks for "

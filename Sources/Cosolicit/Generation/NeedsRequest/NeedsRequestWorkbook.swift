@@ -21,7 +21,8 @@ public enum NeedsRequestWorkbook {
   private static let layout: [String: SpreadsheetSheet.Column] = [
     "item": .init(width: 16), "description": .init(width: 48), "classification": .init(width: 18),
     "base_unit": .init(width: 10), "packs": .init(width: 24), "estimated_unit_price": .init(width: 12, style: .price),
-    "quantity": .init(width: 10), "unit": .init(width: 9, style: .text), "commitment": .init(width: 12, style: .text),
+    "quantity": .init(width: 10), "minimum_quantity": .init(width: 12), "unit": .init(width: 9, style: .text),
+    "commitment": .init(width: 12, style: .text),
     "deliver_to": .init(width: 36, style: .text), "need_by": .init(width: 12, style: .text),
     "spec": .init(width: 30, style: .text), "notes": .init(width: 30, style: .text),
     "agency_id": .init(width: 20), "agency_name": .init(width: 28), "agency_type": .init(width: 14),
@@ -60,6 +61,10 @@ public enum NeedsRequestWorkbook {
         .decimalGreaterThan(0), column: column("quantity"), rows: allRows, isStrict: false,
         prompt: "How many, in the unit you choose: a number above 0, such as 12 or 2.5; or as-needed",
         error: "The quantity is a number above 0, such as 12 or 2.5, or as-needed for an item with no quantity."),
+      SpreadsheetValidation(
+        .decimalGreaterThan(-1), column: column("minimum_quantity"), rows: allRows, isStrict: false,
+        prompt: "Optional, on a binding row: the part of the quantity you commit to; the rest is an estimate",
+        error: "The minimum quantity is a number from 0 up to the quantity, in the same unit."),
       SpreadsheetValidation(
         .list(Commitment.allCases.map(\.rawValue)), column: column("commitment"), rows: allRows,
         prompt: "binding: you commit to buy; estimate: a non-binding estimate",
