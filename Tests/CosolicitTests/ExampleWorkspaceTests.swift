@@ -75,8 +75,20 @@ import Testing
     defer { try? FileManager.default.removeItem(at: output) }
     let (outcome, diagnostics) = PackageBuild.run(
       workspace: root, output: output.path, variants: [.joint, .piggyback], templates: nil)
-    #expect(outcome != nil)
+    let built = try #require(outcome)
     #expect(diagnostics.isEmpty, "a council of governments (type other) is a public lead: \(diagnostics)")
+    func document(_ path: String) throws -> String {
+      try String(contentsOfFile: built.folder + "/" + path, encoding: .utf8)
+    }
+    // The comparison counts the guaranteed minimums as binding, and says so beside the committed value.
+    let comparison = try document("compare.md")
+    #expect(comparison.contains("| Guaranteed minimum value (within the bands) | 740,835.00 | 0.00 |"))
+    #expect(comparison.contains("| Binding share of the value (guaranteed minimum) | 82.1% | 0.0% |"))
+    // The band binds participants of the joint solicitation; the piggyback-open one commits nothing to band.
+    #expect(try document("joint/rfp.md").contains("at least 90 % and at most 110 %"))
+    for path in ["piggyback/rfp.md", "piggyback/rfp.html", "piggyback/bid-form.html"] {
+      #expect(try !document(path).contains("within a band"), "\(path) says nothing is committed")
+    }
   }
 
   /// One row of the table in `Examples/invalid/README.md`.

@@ -44,6 +44,14 @@ struct ComparisonFigures: DocumentModel {
     .text("piggybackShare") { share(VariantFigures.Value($0.piggyback)) },
     .text("piggybackQuantities") { VariantFigures.committedQuantities($0.lines, $0.piggyback, guaranteed: true) },
     .object("piggybackRisk") { PricingRisk(share: bindingShare(VariantFigures.Value($0.piggyback))) },
+    .text("jointGuaranteed") { MoneyText.format(VariantFigures.Value($0.joint).minimum) },
+    .text("piggybackGuaranteed") { MoneyText.format(VariantFigures.Value($0.piggyback).minimum) },
+    .flag("hasRanges") { figures in
+      [figures.joint, figures.piggyback].contains { lines in
+        let value = VariantFigures.Value(lines)
+        return !(value.minimum - value.committed).isZero
+      }
+    },
   ]
 
   /// The binding share of the priced value, nil with no priced volume: only the guaranteed minimum binds (a
