@@ -28,10 +28,10 @@ import Testing
     #expect(result.status == 1)
     let lines = result.errorOutput.split(separator: "\n").map(String.init)
     let shape = #/^Examples/invalid/[^:]+:\d+:\d+: (error|warning|note): .+$/#
-    #expect(lines.count == 23)
+    #expect(lines.count == 26)
     #expect(lines.dropLast().allSatisfy { $0.wholeMatch(of: shape) != nil }, "\(lines)")
     #expect(lines.last?.hasPrefix("checked 11 files") == true)
-    #expect(lines.last?.hasSuffix("19 errors, 2 warnings") == true, "\(lines.last ?? "")")
+    #expect(lines.last?.hasSuffix("22 errors, 2 warnings") == true, "\(lines.last ?? "")")
   }
 
   @Test func jsonFormatPrintsAnArrayOnStandardOutput() throws {
@@ -39,7 +39,7 @@ import Testing
     #expect(result.status == 1)
     let array = try #require(
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]])
-    #expect(array.count == 21)
+    #expect(array.count == 24)
     #expect(array.allSatisfy { $0["path"] is String && $0["line"] is Int && $0["message"] is String })
     #expect(result.errorOutput.hasPrefix("checked 10 files"))
   }
