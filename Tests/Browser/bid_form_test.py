@@ -150,7 +150,9 @@ def wait_for_download(directory, name):
     return None
 
 
-def run(html_path, xsd_path, check_command, checks):
+def run(html_path, xsd_path, check_command, checks, exercise_form=None):
+    """Opens a headless browser and runs `exercise_form` (this file's `exercise` unless given) on the form."""
+    exercise_form = exercise_form or exercise
     download_dir = Path(tempfile.mkdtemp(prefix="bid-form-test-"))
     try:
         try:
@@ -159,7 +161,7 @@ def run(html_path, xsd_path, check_command, checks):
             print(f"cannot start headless Chromium: {error.msg}", file=sys.stderr)
             return 2
         try:
-            exercise(driver, html_path, xsd_path, check_command, download_dir, checks)
+            exercise_form(driver, html_path, xsd_path, check_command, download_dir, checks)
         finally:
             driver.quit()
     finally:
@@ -453,9 +455,10 @@ def compare_saved(saved, info, lots, expected_prices, expected_lot, grand, no_bi
     checks.check(problems == [], "the saved lines, prices, subtotals and total are exact", "; ".join(problems[:8]))
 
 
-def main(argv):
+def main(argv, exercise_form=None, usage=None):
+    """Runs the test from the command line: `exercise_form` (default `exercise`), printing `usage` when asked."""
     if len(argv) < 3:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        print(usage or __doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
     html_path, xsd_path, check_command = argv[1], argv[2], argv[3:]
     for path in (html_path, xsd_path):
@@ -465,7 +468,7 @@ def main(argv):
     checks = Checks()
     status = 0
     try:
-        status = run(html_path, xsd_path, check_command, checks)
+        status = run(html_path, xsd_path, check_command, checks, exercise_form)
     except Exception:  # a crash is a failure to report, not a pass
         traceback.print_exc()
         checks.check(False, "the test ran to the end")

@@ -13,20 +13,16 @@ status 0 and no warning. Prints `N passed, M failed` last; exits 1 on any failur
 """
 
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
-import traceback
 import xml.etree.ElementTree as ET
 from decimal import Decimal, ROUND_HALF_UP
 from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bid_form_test  # noqa: E402
 from bid_form_test import (  # noqa: E402  (the plain form's test: the same browser and helpers)
-    ADDRESS, BIDDER, DATE, NS, TIMEOUT, Checks, amount_of, click, set_value, start_browser, type_into,
-    wait_for_download)
-from selenium.common.exceptions import WebDriverException  # noqa: E402
+    ADDRESS, BIDDER, DATE, NS, TIMEOUT, amount_of, click, set_value, type_into, wait_for_download)
 from selenium.webdriver.common.by import By  # noqa: E402
 
 CENT = Decimal("0.01")
@@ -202,32 +198,7 @@ def exercise(driver, html_path, xsd_path, check_command, download_dir, checks):
 
 
 def main(argv):
-    if len(argv) < 3:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
-        return 2
-    html_path, xsd_path, check_command = argv[1], argv[2], argv[3:]
-    checks = Checks()
-    download_dir = Path(tempfile.mkdtemp(prefix="priced-bid-form-test-"))
-    status = 0
-    try:
-        try:
-            driver = start_browser(download_dir)
-        except WebDriverException as error:
-            print(f"cannot start headless Chromium: {error.msg}", file=sys.stderr)
-            return 2
-        try:
-            exercise(driver, html_path, xsd_path, check_command, download_dir, checks)
-        finally:
-            driver.quit()
-    except Exception:  # a crash is a failure to report, not a pass
-        traceback.print_exc()
-        checks.check(False, "the test ran to the end")
-    finally:
-        shutil.rmtree(download_dir, ignore_errors=True)
-    print(f"{checks.passed} passed, {checks.failed} failed")
-    if status:
-        return status
-    return 1 if checks.failed else 0
+    return bid_form_test.main(argv, exercise, usage=__doc__.strip().splitlines()[2])
 
 
 if __name__ == "__main__":
