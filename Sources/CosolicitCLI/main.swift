@@ -8,13 +8,15 @@ struct CosolicitCommand: ParsableCommand {
     commandName: "cosolicit",
     abstract: "Plan joint solicitations: pool public agencies' committed needs into one competitive solicitation.",
     version: "0.1.0",
-    subcommands: [Build.self, Validate.self, Aggregate.self, CheckBid.self, Forms.self, Init.self, Sample.self]
+    subcommands: [
+      Build.self, Validate.self, Aggregate.self, CheckBid.self, Forms.self, Templates.self, Init.self, Sample.self,
+    ]
   )
 
   /// Without a subcommand there is nothing to do: a usage error.
   func run() throws {
     throw ValidationError(
-      "missing a subcommand; expected 'build', 'validate', 'aggregate', 'check-bid', 'forms' or 'init'")
+      "missing a subcommand; expected 'build', 'validate', 'aggregate', 'check-bid', 'forms', 'templates' or 'init'")
   }
 
   /// Runs the command; usage errors exit with status 2, as the README documents.

@@ -12,15 +12,21 @@ var source = """
   import Foundation
 
   enum DefaultTemplates {
-    /// Each default template's text, by file name.
-    static let files: [String: String] = [
 
   """
-for path in arguments.dropFirst().sorted() {
-  let url = URL(fileURLWithPath: path)
-  let data = try Data(contentsOf: url)
-  source +=
-    "    \"\(url.lastPathComponent)\": String(decoding: Data(base64Encoded: \"\(data.base64EncodedString())\")!, as: UTF8.self),\n"
+// Each file's text as a Swift expression that cannot be broken by what the file holds.
+func literal(_ url: URL) throws -> String {
+  "String(decoding: Data(base64Encoded: \"\(try Data(contentsOf: url).base64EncodedString())\")!, as: UTF8.self)"
 }
-source += arguments.count == 1 ? "    :\n  ]\n}\n" : "  ]\n}\n"
+let urls = arguments.dropFirst().sorted().map { URL(fileURLWithPath: $0) }
+let guide = urls.first { $0.lastPathComponent == "README.md" }
+let templates = urls.filter { $0.lastPathComponent != "README.md" }
+source += "  /// The guide to the templates and their models' names (Templates/README.md).\n"
+source += "  static let guide: String = \(try guide.map(literal) ?? "\"\"")\n"
+source += "  /// Each default template's text, by file name.\n"
+source += "  static let files: [String: String] = [\n"
+for url in templates {
+  source += "    \"\(url.lastPathComponent)\": \(try literal(url)),\n"
+}
+source += templates.isEmpty ? "    :\n  ]\n}\n" : "  ]\n}\n"
 try Data(source.utf8).write(to: URL(fileURLWithPath: output))

@@ -71,6 +71,23 @@ import Testing
     #expect(again.errorOutput.contains("already exists"))
   }
 
+  @Test func templatesExportWritesTheTemplatesThatBuildTakesBack() throws {
+    let folder = try makeTemporaryFolder("templates-export")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let templates = folder.appendingPathComponent("templates").path
+    let exported = try run(["templates", "export", templates])
+    #expect(exported.status == 0, "\(exported.errorOutput)")
+    #expect(FileManager.default.fileExists(atPath: templates + "/rfp.html.mustache"))
+    #expect(FileManager.default.fileExists(atPath: templates + "/README.md"))
+    let built = try run([
+      "build", "Examples/cascade-valley", "--out", folder.appendingPathComponent("dist").path, "--templates", templates,
+    ])
+    #expect(built.status == 0 && !built.errorOutput.contains("warning"), "\(built.errorOutput)")
+    let again = try run(["templates", "export", templates])
+    #expect(again.status == 1)
+    #expect(again.errorOutput.contains("already exists"))
+  }
+
   @Test func readmeStartsWithTheTwoCommands() throws {
     let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let firstBlock = try #require(readme.split(separator: "```").dropFirst().first)

@@ -39,6 +39,42 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: folder + "/piggyback"), "only the variant asked for")
   }
 
+  /// `templates export` writes every default template and the guide byte for byte as Templates/ holds them, and
+  /// the folder passed back with --templates builds the very same package, with no finding about the guide.
+  @Test func exportedTemplatesBuildTheSamePackageAsTheDefaults() throws {
+    let parent = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: parent) }
+    let exported = parent.appendingPathComponent("templates")
+    try TemplateExport.write(to: exported.path)
+    let names = try FileManager.default.contentsOfDirectory(atPath: exported.path).sorted()
+    #expect(names == (TemplateSet.defaultNames + ["README.md"]).sorted())
+    for name in names {
+      let shipped = try Data(contentsOf: repositoryRoot.appendingPathComponent("Templates/\(name)"))
+      #expect(try Data(contentsOf: exported.appendingPathComponent(name)) == shipped, "\(name) as shipped")
+    }
+    var packages: [String] = []
+    for templates in [nil, exported.path] {
+      let output = parent.appendingPathComponent("out-\(packages.count)")
+      let (outcome, diagnostics) = PackageBuild.run(
+        workspace: Self.example, output: output.path, variants: [.joint, .piggyback], templates: templates)
+      let built = try #require(outcome, "\(diagnostics)")
+      #expect(!diagnostics.contains { $0.location.path.hasPrefix(exported.path) }, "\(diagnostics)")
+      packages.append(built.zipSHA256)
+    }
+    #expect(packages[0] == packages[1], "the same package zip, byte for byte")
+  }
+
+  /// Export never writes into a folder that has files, and leaves them as they were.
+  @Test func exportRefusesAFolderWithFiles() throws {
+    let folder = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let mine = folder.appendingPathComponent("rfp.md.mustache")
+    try Data("my own RFP".utf8).write(to: mine)
+    #expect(throws: StarterWorkspace.Failure.self) { try TemplateExport.write(to: folder.path) }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["rfp.md.mustache"])
+    #expect(try Data(contentsOf: mine) == Data("my own RFP".utf8))
+  }
+
   /// The wording partials are templates like the others: an override changes every document including them.
   @Test func anOverriddenPartialChangesTheDocumentsThatIncludeIt() throws {
     let templates = try temporaryFolder()

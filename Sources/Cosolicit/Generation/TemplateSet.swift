@@ -30,7 +30,8 @@ public struct TemplateSet: Sendable {
             at: .start(of: overrides)))
       }
       let names = (try? FileManager.default.contentsOfDirectory(atPath: overrides)) ?? []
-      for name in names.sorted() where !name.hasPrefix(".") {
+      // README.md is the guide `cosolicit templates export` writes beside the templates, not one of them.
+      for name in names.sorted() where !name.hasPrefix(".") && name != TemplateExport.guideName {
         let path = Workspace.join(overrides, name)
         guard files[name] != nil else {
           problems.append(

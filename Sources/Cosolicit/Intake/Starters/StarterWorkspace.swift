@@ -14,7 +14,7 @@ public enum StarterWorkspace {
       case .targetExists(let path):
         "\(path) already exists and is not an empty folder; choose a new folder so nothing is overwritten"
       case .cannotWrite(let path, let reason):
-        "cannot write the workspace to \(path): \(reason)"
+        "cannot write to \(path): \(reason)"
       }
     }
   }
