@@ -33,10 +33,12 @@ public enum Aggregator {
     // Each line's shares are ordered by agency: each agency's quantities are summed and priced once, on every
     // core; the priced runs are then added up by agency.
     let runs = ConcurrentMap.map(lines) { line in pricedRuns(of: line) }
-    var values: [String: AgencyValues] = [:]
+    var sums: [String: ShareSums] = [:]
     for run in runs.joined() where run.committed != 0 || run.estimated != 0 || run.range != nil {
-      values[run.agency, default: AgencyValues()].add(run)
+      sums[run.agency, default: ShareSums()].add(
+        committed: run.committed, estimated: run.estimated, range: run.range.map { ($0.minimum, $0.maximum) })
     }
+    let values = sums.mapValues(\.totals)
     return files.flatMap { path, file in
       file.sections.compactMap { section -> ParticipantSummary? in
         guard let agency = section.agency else { return nil }
@@ -102,33 +104,6 @@ public enum Aggregator {
         self.minimum = minimum
         self.maximum = maximum
       }
-    }
-  }
-
-  /// One agency's values summed over the lines, the runs without a range apart from those with one.
-  private struct AgencyValues {
-    var plain = (committed: DecimalSum(), estimated: DecimalSum())
-    var ranged: (committed: DecimalSum, estimated: DecimalSum, minimum: DecimalSum, maximum: DecimalSum)?
-
-    mutating func add(_ run: PricedRun) {
-      guard let range = run.range else {
-        plain.committed.add(run.committed)
-        plain.estimated.add(run.estimated)
-        return
-      }
-      var sums = ranged ?? (DecimalSum(), DecimalSum(), DecimalSum(), DecimalSum())
-      sums.committed.add(run.committed)
-      sums.estimated.add(run.estimated)
-      sums.minimum.add(range.minimum)
-      sums.maximum.add(range.maximum)
-      ranged = sums
-    }
-
-    var committed: Decimal { DecimalSum.total(plain.committed.value, ranged?.committed.value ?? 0) }
-    var estimated: Decimal { DecimalSum.total(plain.estimated.value, ranged?.estimated.value ?? 0) }
-    var minimum: Decimal { DecimalSum.total(plain.committed.value, ranged?.minimum.value ?? 0) }
-    var maximum: Decimal {
-      DecimalSum.total(plain.committed.value, plain.estimated.value, ranged?.maximum.value ?? 0)
     }
   }
 
