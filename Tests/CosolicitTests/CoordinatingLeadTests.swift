@@ -21,12 +21,7 @@ import Testing
       Intake.load(WorkspaceFiles(solicitation: solicitation, catalog: catalog, needs: needs)))
     #expect(intake.errorCount == 0, "\(intake.listing)")
     let joint = try #require(try? Aggregator.aggregate(intake).get())
-    var diagnostics = DiagnosticCollector()
-    let templates = try #require(TemplateSet.load(overrides: nil, &diagnostics))
-    let files = try #require(
-      DocumentSet(variants: [.joint, .piggyback]).render(joint, templates: templates, &diagnostics))
-    #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
-    return (joint, Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) }))
+    return (joint, try renderedDocuments(of: joint))
   }
 
   static let coordinates =

@@ -64,19 +64,13 @@ import Testing
     #expect(rejected.agencyID == "late-rejected" && rejected.message.contains("its 1 line is left out"))
     #expect(joint.review.contains { $0.kind == .lateFile && $0.agencyID == "late-accepted" })
     // Nothing of the rejected agency reaches the documents; the aggregation contract lists it on its review list.
-    var diagnostics = DiagnosticCollector()
-    let templates = try #require(TemplateSet.load(overrides: nil, &diagnostics))
-    let files = try #require(
-      DocumentSet(variants: [.joint, .piggyback]).render(joint, templates: templates, &diagnostics))
-    #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
-    for file in files {
-      let text = String(decoding: file.data, as: UTF8.self)
-      if file.path == "solicitation.json" {
+    for (path, text) in try renderedDocuments(of: joint).sorted(by: { $0.key < $1.key }) {
+      if path == "solicitation.json" {
         #expect(text.contains("\"kind\": \"late-file-rejected\"") && text.contains("\"agency\": \"late-rejected\""))
         continue
       }
-      #expect(!text.contains("late-rejected") && !text.contains("Agency late-rejected"), "\(file.path)")
-      if file.path == "joint/rfp.md" { #expect(text.contains("Agency late-accepted")) }
+      #expect(!text.contains("late-rejected") && !text.contains("Agency late-rejected"), "\(path)")
+      if path == "joint/rfp.md" { #expect(text.contains("Agency late-accepted")) }
     }
   }
 

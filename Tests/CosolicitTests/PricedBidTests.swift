@@ -25,12 +25,7 @@ import Testing
         """))
     #expect(intake.errorCount == 0, "\(intake.listing)")
     let joint = try Aggregator.aggregate(intake).get()
-    var diagnostics = DiagnosticCollector()
-    let templates = try #require(TemplateSet.load(overrides: nil, &diagnostics))
-    let files = try #require(
-      DocumentSet(variants: [.joint, .piggyback]).render(joint, templates: templates, &diagnostics))
-    #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
-    return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
+    return try renderedDocuments(of: joint)
   }
 
   /// The joint blank form filled in: option A at a differential of -0.05, option B at 2.50, extended prices and

@@ -26,7 +26,7 @@ import Testing
   }
 
   @Test func theRFPsStateBandsPartialCommitmentsAndAsNeededLines() throws {
-    let files = try QuantityWorkspace.documents(try Self.joint())
+    let files = try renderedDocuments(of: try Self.joint())
     for path in ["joint/rfp.md", "joint/rfp.html"] {
       let text = try #require(files[path], "\(path)")
       #expect(text.contains("1,270 EA committed: at least 1,016, at most 1,524"), "\(path)")
@@ -60,7 +60,7 @@ import Testing
     #expect(compare.contains("EA 1116"), "guaranteed minimums per unit: \(compare)")
   }
 
-  static func files(_ joint: JointSolicitation) throws -> [String: String] { try QuantityWorkspace.documents(joint) }
+  static func files(_ joint: JointSolicitation) throws -> [String: String] { try renderedDocuments(of: joint) }
 
   /// The joint bid form as text, with `blank.xml` for its path.
   static func form() throws -> String { try #require(try files(try joint())["joint/bid-form.xml"]) }

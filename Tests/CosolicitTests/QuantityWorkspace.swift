@@ -44,14 +44,4 @@ enum QuantityWorkspace {
   static func line(_ joint: JointSolicitation, _ id: String) throws -> SolicitationLine {
     try #require(joint.lots.flatMap(\.lines).first { $0.itemID == id })
   }
-
-  /// The documents of `joint`, by path.
-  static func documents(_ joint: JointSolicitation) throws -> [String: String] {
-    var diagnostics = DiagnosticCollector()
-    let templates = try #require(TemplateSet.load(overrides: nil, &diagnostics))
-    let files = try #require(
-      DocumentSet(variants: [.joint, .piggyback]).render(joint, templates: templates, &diagnostics))
-    #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
-    return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
-  }
 }

@@ -74,15 +74,9 @@ import Testing
 
   @Test func biddersSeeEachSpecBesideItsLineWithWhoAsked() throws {
     let joint = try Self.joint()
-    var diagnostics = DiagnosticCollector()
-    let templates = try #require(TemplateSet.load(overrides: nil, &diagnostics))
     // Rendering validates each XML bid form against the schema; a spec the schema did not allow would fail here.
-    let files = try #require(
-      DocumentSet(variants: [.joint, .piggyback]).render(joint, templates: templates, &diagnostics))
-    #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)")
-    func text(_ path: String) throws -> String {
-      String(decoding: try #require(files.first { $0.path == path }).data, as: UTF8.self)
-    }
+    let files = try renderedDocuments(of: joint)
+    func text(_ path: String) throws -> String { try #require(files[path]) }
     for variant in ["joint", "piggyback"] {
       let markdown = try text("\(variant)/rfp.md")
       #expect(
