@@ -52,14 +52,7 @@ import Testing
       #expect(built.status == 0, "\(built.errorOutput)")
       let package = output.appendingPathComponent(id)
       for variant in ["joint", "piggyback"] {
-        let script = repositoryRoot.appendingPathComponent("Tests/Browser/bid_form_test.py").path
-        let result = try ProgramRun.run(
-          "/usr/bin/env",
-          [
-            "python3", script, package.appendingPathComponent("\(variant)/bid-form.html").path,
-            package.appendingPathComponent("\(variant)/bid-form.xsd").path, ProgramRun.executable.path,
-            "check-bid", "--solicitation", package.path,
-          ])
+        let result = try Self.browserTest("bid_form_test.py", package: package, variant: variant)
         #expect(result.status == 0, "\(id) \(variant): \(result.output)\n\(result.errorOutput)")
         #expect(result.output.contains(" passed, 0 failed"), "\(id) \(variant): \(result.output)")
         if id == "JS-2027-001" {
@@ -88,17 +81,23 @@ import Testing
     }
   }
 
+  /// Runs the browser test `script` (in Tests/Browser) on the HTML bid form of `variant` in the built `package`,
+  /// with its XSD and check-bid against the package.
+  static func browserTest(_ script: String, package: URL, variant: String) throws -> ProgramRun {
+    try ProgramRun.run(
+      "/usr/bin/env",
+      [
+        "python3", repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path,
+        package.appendingPathComponent("\(variant)/bid-form.html").path,
+        package.appendingPathComponent("\(variant)/bid-form.xsd").path, ProgramRun.executable.path, "check-bid",
+        "--solicitation", package.path,
+      ])
+  }
+
   /// Runs the priced form's browser test on both variants of `package`; `asNeeded` when it has an as-needed line.
   private func exercisePricedForm(package: URL, asNeeded: Bool) throws {
     for variant in ["joint", "piggyback"] {
-      let script = repositoryRoot.appendingPathComponent("Tests/Browser/priced_bid_form_test.py").path
-      let result = try ProgramRun.run(
-        "/usr/bin/env",
-        [
-          "python3", script, package.appendingPathComponent("\(variant)/bid-form.html").path,
-          package.appendingPathComponent("\(variant)/bid-form.xsd").path, ProgramRun.executable.path,
-          "check-bid", "--solicitation", package.path,
-        ])
+      let result = try Self.browserTest("priced_bid_form_test.py", package: package, variant: variant)
       #expect(result.status == 0, "\(variant): \(result.output)\n\(result.errorOutput)")
       #expect(result.output.contains(" passed, 0 failed"), "\(variant): \(result.output)")
       #expect(result.output.contains("ok   the live totals per zone and option are the exact sums"), "\(result.output)")
