@@ -102,6 +102,25 @@ import Testing
     #expect(XMLWellFormedness.check("<div>\(document.html)</div>", path: "section.html").isEmpty)
   }
 
+  /// Found by FuzzMarkdown on its first seed: an HTML block of several lines was one text with line breaks in it,
+  /// which Markdown wrote as spaces. Its lines are now kept apart by line breaks in every format.
+  @Test func theCorpusFileReadWholeReadsBackAsTheSameDocument() throws {
+    let text = try String(contentsOf: HostileTextTests.hostile.appendingPathComponent("strings.txt"), encoding: .utf8)
+    for links in [MarkdownLinks.asText, .allowed] {
+      let document = MarkdownDocument.parse(text, links: links)
+      let again = MarkdownDocument.parse(document.markdown, links: links)
+      #expect(again == Self.shifted(document))
+      #expect(again.plainText == document.plainText)
+    }
+  }
+
+  /// Found by FuzzMarkdown: control characters starting a line were left out but ended the line's start, so
+  /// the space after them began the line and was dropped on reading.
+  @Test func controlCharactersDoNotHideASpaceThatStartsALine() {
+    let document = MarkdownDocument(blocks: [.paragraph([.text("\u{04}\u{04} A bidder")])])
+    #expect(MarkdownDocument.parse(document.markdown, links: .allowed).plainText == " A bidder")
+  }
+
   @Test func deepNestingIsFlattenedInsteadOfRecursingWithoutBound() {
     let quotes = String(repeating: ">", count: 50_000) + " deep"
     let quoted = MarkdownDocument.parse(quotes, links: .allowed)

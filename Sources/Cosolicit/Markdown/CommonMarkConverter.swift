@@ -67,10 +67,13 @@ struct CommonMarkConverter {
       if code.hasSuffix("\n") { code.removeLast() }
       return .code(code)
     case CMARK_NODE_HTML_BLOCK:
-      // Raw HTML is shown as the text it is.
+      // Raw HTML is shown as the text it is, line by line.
       var html = literal(node)
       while html.hasSuffix("\n") { html.removeLast() }
-      return html.isEmpty ? nil : .paragraph([.text(html)])
+      let lines: [[MarkdownDocument.Inline]] = html.split(separator: "\n", omittingEmptySubsequences: false).map {
+        [.text(String($0))]
+      }
+      return html.isEmpty ? nil : .paragraph(Array(lines.joined(separator: [MarkdownDocument.Inline.lineBreak])))
     case CMARK_NODE_THEMATIC_BREAK:
       return .rule
     default:

@@ -84,6 +84,8 @@ struct MarkdownTextRenderer {
     var lineStart = atLineStart
     var digits = ""
     for scalar in text.unicodeScalars {
+      // Control characters no document shows are left out, wherever they are.
+      if (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0x7F { continue }
       if lineStart {
         if ("0"..."9").contains(scalar), digits.count < 9 {
           digits.unicodeScalars.append(scalar)
@@ -114,7 +116,7 @@ struct MarkdownTextRenderer {
       case ">": output += "&gt;"
       case "\n", "\r", "\t": output += " "
       case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!": output += "\\" + String(scalar)
-      default: if scalar.value >= 0x20, scalar.value != 0x7F { output.unicodeScalars.append(scalar) }
+      default: output.unicodeScalars.append(scalar)
       }
     }
     return output + digits
