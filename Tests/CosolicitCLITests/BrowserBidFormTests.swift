@@ -88,8 +88,8 @@ import Testing
       "/usr/bin/env",
       [
         "python3", repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path,
-        package.appendingPathComponent("\(variant)/bid-form.html").path,
-        package.appendingPathComponent("\(variant)/bid-form.xsd").path, ProgramRun.executable.path, "check-bid",
+        package.appendingPathComponent("public/\(variant)/bid-form.html").path,
+        package.appendingPathComponent("public/\(variant)/bid-form.xsd").path, ProgramRun.executable.path, "check-bid",
         "--solicitation", package.path,
       ])
   }

@@ -78,6 +78,7 @@ struct VariantDocument: DocumentModel {
     .flag("isPiggyback") { $0.isPiggyback },
     .flag("leadIsCoordinator") { $0.leadIsCoordinator },
     .flag("nothingCommitted") { $0.isPiggyback && $0.leadIsCoordinator },
+    .flag("showsEstimatedValues") { $0.solicitation.publishEstimatedValues },
     .flag("hasAsNeeded") { document in document.joint.lines.contains { !$0.asNeededAgencyIDs.isEmpty } },
     .text("variantTitle") { $0.variant.title },
     .object("solicitation") { SolicitationFacts(solicitation: $0.solicitation) },
