@@ -6,7 +6,7 @@ public enum SolicitationReader {
   public static let fields = [
     "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
     "award_method", "zones", "price_options", "award_price_option", "lots", "evaluation", "cooperative",
-    "formal_bid_threshold", "terms", "late_submissions", "commitment_band", "publish_estimated_values",
+    "formal_bid_threshold", "terms", "late_submissions", "commitment_band", "publish_estimated_values", "addenda",
   ]
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
@@ -80,6 +80,7 @@ public enum SolicitationReader {
       reader.finish(&diagnostics)
     }
     let publishEstimatedValues = fields.boolean("publish_estimated_values", &diagnostics)?.value ?? false
+    let addenda = readAddenda(fields, &diagnostics)
     fields.finish(&diagnostics)
 
     var solicitation = Solicitation(
@@ -91,6 +92,7 @@ public enum SolicitationReader {
       cooperative: cooperative,
       formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions, commitmentBand: band)
     solicitation.publishEstimatedValues = publishEstimatedValues
+    solicitation.addenda = addenda
     return solicitation
   }
 

@@ -79,6 +79,8 @@ struct VariantDocument: DocumentModel {
     .flag("leadIsCoordinator") { $0.leadIsCoordinator },
     .flag("nothingCommitted") { $0.isPiggyback && $0.leadIsCoordinator },
     .flag("showsEstimatedValues") { $0.solicitation.publishEstimatedValues },
+    .list("addenda") { $0.solicitation.addenda.map(AddendumEntry.init) },
+    .flag("hasAddenda") { !$0.solicitation.addenda.isEmpty },
     .flag("hasAsNeeded") { document in document.joint.lines.contains { !$0.asNeededAgencyIDs.isEmpty } },
     .text("variantTitle") { $0.variant.title },
     .object("solicitation") { SolicitationFacts(solicitation: $0.solicitation) },
