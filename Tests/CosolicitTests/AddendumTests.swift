@@ -216,13 +216,18 @@ import ZIPFoundation
 
   @Test func checkBidWarnsOfAddendaNotAcknowledgedOrNotIssued() throws {
     let reference = try BidCheckTests.form("form.xml", edit: Self.formWithAddenda)
-    let bid = try BidCheckTests.text("bid.xml").replacingOccurrences(
+    // The bid copies the form's addenda after its total, as the HTML bid form saves it: the schema takes both.
+    let bid = Self.formWithAddenda(
+      try BidCheckTests.text("bid.xml").replacingOccurrences(of: "</bid>", with: "</bidForm>")
+    )
+    .replacingOccurrences(of: "</bidForm>", with: "</bid>").replacingOccurrences(
       of: "<nonCollusion>true</nonCollusion>",
       with: "<nonCollusion>true</nonCollusion><acknowledged number=\"1\"/><acknowledged number=\"3\"/>")
+    #expect(bid.contains("<addendum number=\"2\" issued=\"2027-02-25\"/></addenda>\n</bid>"))
     let report = BidCheck.check(
       bid: bid, path: BidCheckTests.path("bid.xml"), schema: try BidCheckTests.schema(), reference: reference)
     let warnings = report.diagnostics.filter { $0.severity == .warning }
-    #expect(warnings.count == 2, "\(report.diagnostics)")
+    #expect(warnings.count == 2 && !report.diagnostics.contains { $0.severity == .error }, "\(report.diagnostics)")
     BidCheckTests.expect(report, .warning, at: 6, 3, "does not acknowledge addendum 2, which the bid form lists")
     BidCheckTests.expect(report, .warning, at: 6, 3, "acknowledges addendum 3, which the bid form does not list")
     // The free text counts too, for the addenda the form lists; other numbers in it are not addenda.
