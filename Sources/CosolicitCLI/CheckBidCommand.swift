@@ -23,8 +23,8 @@ extension CosolicitCommand {
     @Option(
       help: ArgumentHelp(
         """
-        The solicitation to check against: a built package (a folder with joint/bid-form.xml or \
-        piggyback/bid-form.xml, or one subfolder per solicitation), a blank bid-form.xml, or a workspace.
+        The solicitation to check against: a built package (a folder with public/joint/bid-form.xml or \
+        public/piggyback/bid-form.xml, or one subfolder per solicitation), a blank bid-form.xml, or a workspace.
         """, valueName: "PATH"))
     var solicitation: String?
 

@@ -284,6 +284,12 @@ def exercise(driver, html_path, xsd_path, check_command, download_dir, checks):
     set_value(driver, "bidder-date", DATE, "change")
     if not driver.find_element(By.ID, "bidder-noncollusion").is_selected():
         click(driver, "bidder-noncollusion")
+    # Every addendum the form lists is acknowledged with its box.
+    addendum_boxes = driver.find_elements(By.CSS_SELECTOR, "input.addendum-ack")
+    for box in addendum_boxes:
+        if not box.is_selected():
+            click(driver, box.get_attribute("id"))
+    info["addenda"] = [(box.get_attribute("data-number"), box.get_attribute("data-issued")) for box in addendum_boxes]
 
     # --- unit prices and brands on every line; one no-bid line when the award is by line ---
     award = info.get("awardMethod")
@@ -411,6 +417,13 @@ def compare_saved(saved, info, lots, expected_prices, expected_lot, grand, no_bi
         if got != want:
             problems.append(f"bidder {tag}={got!r}, expected {want!r}")
     checks.check(problems == [], "the saved bid carries the solicitation and bidder as entered", "; ".join(problems))
+
+    addenda = info.get("addenda", [])
+    acknowledged = [element.get("number") for element in bidder.findall(NS + "acknowledged")] if bidder is not None else []
+    listed = [(element.get("number"), element.get("issued")) for element in root.findall(NS + "addenda/" + NS + "addendum")]
+    checks.check(acknowledged == [number for number, _ in addenda] and listed == addenda,
+                 f"the saved bid acknowledges the {len(addenda)} addenda checked and lists the form's addenda",
+                 f"acknowledged {acknowledged}, listed {listed}, on the page {addenda}")
 
     problems = []
     saved_lots = root.findall(NS + "lot")

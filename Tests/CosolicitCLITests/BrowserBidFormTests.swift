@@ -34,6 +34,14 @@ import Testing
       - {item: LAPTOP-14, quantity: 1, unit: each, spec: "<img src=x onerror=alert(2)> & 'z'"}
 
     """.write(to: workspace.appendingPathComponent("needs/hostile.yaml"), atomically: true, encoding: .utf8)
+    // Two addenda, one with a hostile summary: the form lists both with a box each, and the saved bid acknowledges
+    // them.
+    let definition = workspace.appendingPathComponent("solicitation.yaml")
+    try Data(
+      (try String(contentsOf: definition, encoding: .utf8)
+        + "\naddenda:\n  - {number: 1, issued: 2027-02-20, summary: \"<b>Bold</b> & 'x' </label>\"}\n"
+        + "  - {number: 2, issued: 2027-02-21}\n").utf8
+    ).write(to: definition)
     return workspace
   }
 
@@ -57,6 +65,7 @@ import Testing
         #expect(result.output.contains(" passed, 0 failed"), "\(id) \(variant): \(result.output)")
         if id == "JS-2027-001" {
           #expect(result.output.contains("ok   the hostile description is shown as text"), "\(result.output)")
+          #expect(result.output.contains("ok   the saved bid acknowledges the 2 addenda checked"), "\(result.output)")
         }
       }
     }
@@ -88,8 +97,8 @@ import Testing
       "/usr/bin/env",
       [
         "python3", repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path,
-        package.appendingPathComponent("\(variant)/bid-form.html").path,
-        package.appendingPathComponent("\(variant)/bid-form.xsd").path, ProgramRun.executable.path, "check-bid",
+        package.appendingPathComponent("public/\(variant)/bid-form.html").path,
+        package.appendingPathComponent("public/\(variant)/bid-form.xsd").path, ProgramRun.executable.path, "check-bid",
         "--solicitation", package.path,
       ])
   }

@@ -159,7 +159,10 @@ import Testing
     let result = try run(["build", example, "--out", output.path], in: FileManager.default.temporaryDirectory)
     #expect(result.status == 0, "\(result.errorOutput)")
     #expect(result.output.contains("CVPC-2027-01.zip"))
-    for path in ["joint/rfp.html", "piggyback/bid-form.xml", "compare.md", "manifest.json", "CVPC-2027-01.zip"] {
+    for path in [
+      "public/joint/rfp.html", "public/piggyback/bid-form.xml", "internal/compare.md", "manifest.json",
+      "CVPC-2027-01.zip",
+    ] {
       #expect(
         FileManager.default.fileExists(atPath: output.appendingPathComponent("CVPC-2027-01/\(path)").path), "\(path)")
     }

@@ -304,14 +304,15 @@ import Testing
     let sandbox = try Sandbox(copying: "bids")
     let form = try Self.text("form.xml")
     try sandbox.writePackage(
-      "CVPC-2027-02", in: "package", files: ["joint/bid-form.xml": form, "joint/bid-form.xsd": try Self.schema()])
-    try sandbox.writePackage("OTHER-1", in: "package", files: ["joint/bid-form.xml": form])
+      "CVPC-2027-02", in: "package",
+      files: ["public/joint/bid-form.xml": form, "public/joint/bid-form.xsd": try Self.schema()])
+    try sandbox.writePackage("OTHER-1", in: "package", files: ["public/joint/bid-form.xml": form])
     let found = try BidReference.load(
       sandbox.path("package"), variant: .joint, solicitationID: "CVPC-2027-02", defaultSchema: "not used"
     ).get()
     #expect(found.form.solicitation.value == "CVPC-2027-02")
     #expect(found.form.kind == .blankForm)
-    #expect(found.schemaPath == sandbox.path("package/CVPC-2027-02/joint/bid-form.xsd"))
+    #expect(found.schemaPath == sandbox.path("package/CVPC-2027-02/public/joint/bid-form.xsd"))
     // Two packages and no name to pick one by.
     let ambiguous = BidReference.load(
       sandbox.path("package"), variant: .joint, solicitationID: "X", defaultSchema: try Self.schema())
@@ -320,12 +321,12 @@ import Testing
 
   @Test func packageWithoutTheBidsVariantIsExplained() throws {
     let sandbox = try Sandbox(copying: "bids")
-    try sandbox.writePackage("package", in: ".", files: ["joint/bid-form.xml": try Self.text("form.xml")])
+    try sandbox.writePackage("package", in: ".", files: ["public/joint/bid-form.xml": try Self.text("form.xml")])
     let found = BidReference.load(
       sandbox.path("package"), variant: .piggyback, solicitationID: nil, defaultSchema: try Self.schema())
     #expect(throws: BidReference.Failure.self) { try found.get() }
     if case .failure(let failure) = found {
-      #expect(failure.message.contains("has no piggyback/bid-form.xml"))
+      #expect(failure.message.contains("has no public/piggyback/bid-form.xml"))
     }
     let joint = BidReference.load(
       sandbox.path("package"), variant: nil, solicitationID: nil, defaultSchema: try Self.schema())

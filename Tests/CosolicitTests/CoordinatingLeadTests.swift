@@ -32,26 +32,28 @@ import Testing
     let (joint, files) = try Self.documents(leadHasNeeds: false)
     #expect(!joint.participants.contains { $0.agency.id.value == "city-of-example" })
     #expect(VariantFigures.leadIsCoordinator(joint))
-    for path in ["joint/rfp.md", "joint/rfp.html", "piggyback/rfp.md", "piggyback/rfp.html"] {
+    for path in [
+      "public/joint/rfp.md", "public/joint/rfp.html", "public/piggyback/rfp.md", "public/piggyback/rfp.html",
+    ] {
       let text = try #require(files[path], "\(path)")
       #expect(text.contains(Self.coordinates), "\(path)")
       #expect(!text.contains("'s quantities are committed") && !text.contains("(lead agency)"), "\(path)")
       #expect(!text.contains("is bound for its committed quantities"), "\(path)")
     }
-    for path in ["piggyback/rfp.md", "piggyback/rfp.html"] {
+    for path in ["public/piggyback/rfp.md", "public/piggyback/rfp.html"] {
       let text = try #require(files[path])
       #expect(text.contains(Self.allEstimates), "\(path)")
       #expect(!text.contains("A committed quantity binds"), "\(path)")
       #expect(text.contains("No agency is bound to buy, so no deliveries are scheduled."), "\(path)")
       #expect(text.contains("terms and conditions as to the participants of this solicitation"), "\(path)")
     }
-    let form = try #require(files["piggyback/bid-form.html"])
+    let form = try #require(files["public/piggyback/bid-form.html"])
     #expect(form.contains("No quantity is firm") && !form.contains("Lead agency qty (firm)"))
     // Every piggyback line commits nothing: its committed quantity is 0, and so is every figure built on it.
     let piggyback = VariantFigures(joint, variant: .piggyback)
     #expect(piggyback.lots.joined().allSatisfy { $0.committed == 0 && ($0.committedValue ?? 0) == 0 })
     #expect(piggyback.total.committed == 0 && piggyback.total.estimated > 0)
-    let xml = try #require(files["piggyback/bid-form.xml"])
+    let xml = try #require(files["public/piggyback/bid-form.xml"])
     #expect(xml.contains("<committedQuantity>0</committedQuantity>"))
     #expect(!xml.contains(#/<committedQuantity>[1-9]/#))
   }
@@ -62,13 +64,13 @@ import Testing
       joint, jointFigures: VariantFigures(joint, variant: .joint),
       piggybackFigures: VariantFigures(joint, variant: .piggyback))
     #expect(ComparisonFigures.bindingShare(VariantFigures.Value(report.overall.piggyback)) == 0)
-    for path in ["compare.md", "compare.html"] {
+    for path in ["internal/compare.md", "internal/compare.html"] {
       let text = try #require(files[path])
       #expect(text.contains("solicitation nothing is committed"), "\(path)")
       #expect(text.contains("No agency: City of Example coordinates and commits no quantity"), "\(path)")
       #expect(!text.contains("for its own quantities"), "\(path)")
     }
-    let markdown = try #require(files["compare.md"])
+    let markdown = try #require(files["internal/compare.md"])
     #expect(markdown.contains(#/\| Binding share of the value \| [0-9.]+% \| 0\.0% \|/#))
     #expect(markdown.contains(#/\| Committed quantities \| [^|]+ \| none \|/#))
   }
@@ -79,7 +81,7 @@ import Testing
     for (path, text) in files where path.hasSuffix(".md") || path.hasSuffix(".html") {
       #expect(!text.contains(Self.coordinates) && !text.contains(Self.allEstimates), "\(path)")
     }
-    #expect(files["piggyback/rfp.md"]?.contains("Only City of Example's quantities are committed.") == true)
-    #expect(files["compare.md"]?.contains("Only City of Example, for its own quantities") == true)
+    #expect(files["public/piggyback/rfp.md"]?.contains("Only City of Example's quantities are committed.") == true)
+    #expect(files["internal/compare.md"]?.contains("Only City of Example, for its own quantities") == true)
   }
 }

@@ -81,12 +81,12 @@ import Testing
       try String(contentsOfFile: built.folder + "/" + path, encoding: .utf8)
     }
     // The comparison counts the guaranteed minimums as binding, and says so beside the committed value.
-    let comparison = try document("compare.md")
+    let comparison = try document("internal/compare.md")
     #expect(comparison.contains("| Guaranteed minimum value (within the bands) | 740,835.00 | 0.00 |"))
     #expect(comparison.contains("| Binding share of the value (guaranteed minimum) | 82.1% | 0.0% |"))
     // The band binds participants of the joint solicitation; the piggyback-open one commits nothing to band.
-    #expect(try document("joint/rfp.md").contains("at least 90 % and at most 110 %"))
-    for path in ["piggyback/rfp.md", "piggyback/rfp.html", "piggyback/bid-form.html"] {
+    #expect(try document("public/joint/rfp.md").contains("at least 90 % and at most 110 %"))
+    for path in ["public/piggyback/rfp.md", "public/piggyback/rfp.html", "public/piggyback/bid-form.html"] {
       #expect(try !document(path).contains("within a band"), "\(path) says nothing is committed")
     }
   }

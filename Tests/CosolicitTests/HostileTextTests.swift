@@ -249,8 +249,8 @@ import Testing
 
     // XML: each bid form is valid against the package's schema, and carries the text in every description.
     for variant in ["joint", "piggyback"] {
-      let path = "\(variant)/bid-form.xml"
-      let validator = try XMLSchemaValidator(schema: built.text("\(variant)/bid-form.xsd"), path: "bid-form.xsd")
+      let path = "public/\(variant)/bid-form.xml"
+      let validator = try XMLSchemaValidator(schema: built.text("public/\(variant)/bid-form.xsd"), path: "bid-form.xsd")
       #expect(validator.validate(built.text(path), path: path).isEmpty, "\(path) does not validate")
       let tree = try #require(XMLElementTree.parse(built.text(path), path: path).root, "\(path) is not well-formed")
       #expect(shape(tree) == shape(try #require(XMLElementTree.parse(baseline.text(path), path: path).root)))
@@ -259,7 +259,7 @@ import Testing
     }
 
     // XHTML pages: well-formed, the same elements and attributes as the plain build, the text shown as itself.
-    for path in ["joint/rfp.html", "piggyback/rfp.html", "compare.html"] {
+    for path in ["public/joint/rfp.html", "public/piggyback/rfp.html", "internal/compare.html"] {
       let parsed = XMLElementTree.parse(Self.withoutDoctype(built.text(path)), path: path)
       #expect(parsed.diagnostics.isEmpty, "\(path): \(parsed.diagnostics.prefix(3))")
       let tree = try #require(parsed.root, "\(path) is not well-formed")
@@ -270,14 +270,14 @@ import Testing
     }
 
     // The HTML bid forms (HTML5, not XML): the same tags and attributes as the plain build, the text shown.
-    for path in ["joint/bid-form.html", "piggyback/bid-form.html"] {
+    for path in ["public/joint/bid-form.html", "public/piggyback/bid-form.html"] {
       let page = built.text(path)
       #expect(Self.tags(page) == Self.tags(baseline.text(path)), "\(path) gained or lost a tag or attribute")
       #expect(Self.htmlText(page).contains(expected), "\(path) does not show the text as itself")
     }
 
     // Markdown: the same block structure and markup characters as the plain build; the text reads as itself.
-    for path in ["joint/rfp.md", "piggyback/rfp.md", "compare.md"] {
+    for path in ["public/joint/rfp.md", "public/piggyback/rfp.md", "internal/compare.md"] {
       let page = built.text(path)
       let plain = baseline.text(path)
       let lines = page.components(separatedBy: "\n")
@@ -296,7 +296,7 @@ import Testing
     let shown = ["=", "+", "-", "@", "\t", "\r"].contains(expected.unicodeScalars.first) ? "'" + expected : expected
     for (path, csv, columns) in [
       (
-        "participants.csv", built.text("participants.csv"),
+        "internal/participants.csv", built.text("internal/participants.csv"),
         ["name", "state", "signer", "signer_title", "contact", "phone"]
       ),
       ("aggregate --format csv", built.joint.rendered(as: .csv), ["description", "agency_name", "deliver_to"]),
@@ -317,9 +317,16 @@ import Testing
       }
     }
 
+    // The review list quotes input in its messages: still no cell a spreadsheet would run.
+    let review = try #require(Self.csvRows(built.text("internal/review.csv")), "review.csv is not RFC 4180 CSV")
+    #expect(review.allSatisfy { $0.count == 5 })
+    for cell in review.joined() {
+      #expect(!["=", "+", "-", "@", "\t", "\r"].contains(cell.unicodeScalars.first), "review.csv: \(cell.prefix(40))")
+    }
+
     // JSON: every text comes back exactly.
     for (path, data) in [
-      ("solicitation.json", built.files["solicitation.json"] ?? Data()),
+      ("internal/solicitation.json", built.files["internal/solicitation.json"] ?? Data()),
       ("aggregate --format json", Data(built.joint.rendered(as: .json).utf8)),
     ] {
       let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "\(path)")

@@ -105,7 +105,7 @@ import Testing
     let parent = try Self.makeFolder()
     defer { try? FileManager.default.removeItem(at: parent) }
     let output = parent.appendingPathComponent("a/b/out")
-    let files = [DocumentSet.File(path: "joint/rfp.md", data: Data("# RFP\n".utf8))]
+    let files = [DocumentSet.File(path: "public/joint/rfp.md", data: Data("# RFP\n".utf8))]
     let error = #expect(throws: SolicitationPackage.Failure.self) {
       try SolicitationPackage.write(files, id: id, to: output.path)
     }
@@ -127,7 +127,8 @@ import Testing
     }
     let written = Self.listing(parent)
     #expect(written.first == "out" && written.dropFirst().allSatisfy { $0.hasPrefix("out/JS-2027-001") }, "\(written)")
-    #expect(written.contains("out/JS-2027-001/JS-2027-001.zip") && written.contains("out/JS-2027-001/joint/rfp.html"))
+    #expect(
+      written.contains("out/JS-2027-001/JS-2027-001.zip") && written.contains("out/JS-2027-001/public/joint/rfp.html"))
     #expect(Self.listing(sandbox.root) == workspaceBefore, "the workspace is not written to")
   }
 
@@ -137,7 +138,7 @@ import Testing
     let parent = try Self.makeFolder()
     defer { try? FileManager.default.removeItem(at: parent) }
     for package in ["packages/A", "packages/B", "other"] {
-      let folder = parent.appendingPathComponent("\(package)/joint")
+      let folder = parent.appendingPathComponent("\(package)/public/joint")
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       try Data("<bidForm/>".utf8).write(to: folder.appendingPathComponent("bid-form.xml"))
     }
@@ -151,6 +152,6 @@ import Testing
       #expect(failure.message.contains("none is named after the bid's solicitation"), "\(failure)")
     }
     let named = BidReference.packageFolder(in: packages, variant: .joint, solicitationID: "B")
-    #expect((try? named.get()) == packages + "/B/joint")
+    #expect((try? named.get()) == packages + "/B/public/joint")
   }
 }

@@ -63,14 +63,19 @@ import Testing
     let rejected = try #require(joint.review.first { $0.kind == .lateFileRejected })
     #expect(rejected.agencyID == "late-rejected" && rejected.message.contains("its 1 line is left out"))
     #expect(joint.review.contains { $0.kind == .lateFile && $0.agencyID == "late-accepted" })
-    // Nothing of the rejected agency reaches the documents; the aggregation contract lists it on its review list.
+    // Nothing of the rejected agency reaches the documents; the aggregation contract and the review list, both
+    // internal, list it for review.
     for (path, text) in try renderedDocuments(of: joint).sorted(by: { $0.key < $1.key }) {
-      if path == "solicitation.json" {
+      if path == "internal/solicitation.json" {
         #expect(text.contains("\"kind\": \"late-file-rejected\"") && text.contains("\"agency\": \"late-rejected\""))
         continue
       }
+      if path == "internal/review.csv" {
+        #expect(text.contains("late-file-rejected,,late-rejected,"))
+        continue
+      }
       #expect(!text.contains("late-rejected") && !text.contains("Agency late-rejected"), "\(path)")
-      if path == "joint/rfp.md" { #expect(text.contains("Agency late-accepted")) }
+      if path == "public/joint/rfp.md" { #expect(text.contains("Agency late-accepted")) }
     }
   }
 

@@ -56,7 +56,9 @@ import ZIPFoundation
     }
     let paths = try files(under: first)
     #expect(paths == (try files(under: second)))
-    #expect(paths.contains("CVPC-2027-01.zip") && paths.contains("joint/bid-form.html") && paths.contains("compare.md"))
+    #expect(
+      paths.contains("CVPC-2027-01.zip") && paths.contains("public/joint/bid-form.html")
+        && paths.contains("internal/compare.md"))
     for path in paths {
       #expect(
         try Data(contentsOf: first.appendingPathComponent(path))
@@ -80,20 +82,35 @@ import ZIPFoundation
       #expect(entry["bytes"] as? Int == data.count, "\(path)")
       #expect(entry["sha256"] as? String == SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
     }
+    #expect(listed.contains("public/manifest.json") && listed.contains("internal/review.csv"))
+    // The zip to publish holds the public tree alone, with its own manifest of the public files.
+    let published = listed.filter { $0.hasPrefix("public/") }
+    let publicManifest = try #require(
+      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("public/manifest.json")))
+        as? [String: Any])
+    let publicEntries = try #require(publicManifest["files"] as? [[String: Any]])
+    #expect(publicEntries.compactMap { $0["path"] as? String } == published.filter { $0 != "public/manifest.json" })
+    for entry in publicEntries {
+      let path = try #require(entry["path"] as? String)
+      #expect(entry["sha256"] as? String == entries.first { $0["path"] as? String == path }?["sha256"] as? String)
+    }
     let archive = try Archive(url: folder.appendingPathComponent("CVPC-2027-01.zip"), accessMode: .read)
     let zipped = archive.map(\.path).sorted()
-    #expect(zipped == (listed + ["manifest.json"]).map { "CVPC-2027-01/\($0)" }.sorted())
-    for entry in archive where entry.path.hasSuffix("manifest.json") {
+    #expect(zipped == published.map { "CVPC-2027-01/\($0)" }.sorted())
+    #expect(!zipped.contains { $0.contains("internal") || $0 == "CVPC-2027-01/manifest.json" })
+    for entry in archive {
       var data = Data()
       _ = try archive.extract(entry) { data.append($0) }
-      #expect(data == (try Data(contentsOf: folder.appendingPathComponent("manifest.json"))))
+      let path = String(entry.path.dropFirst("CVPC-2027-01/".count))
+      #expect(data == (try Data(contentsOf: folder.appendingPathComponent(path))), "\(path)")
     }
   }
 
   /// The aggregation's lines from `solicitation.json`, by line number.
   func aggregatedLines(_ folder: URL) throws -> [Int: [String: Any]] {
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("solicitation.json")))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: folder.appendingPathComponent("internal/solicitation.json")))
         as? [String: Any])
     let lots = try #require(json["lots"] as? [[String: Any]])
     var lines: [Int: [String: Any]] = [:]
@@ -123,7 +140,7 @@ import ZIPFoundation
     let lines = try aggregatedLines(folder)
     #expect(lines.count == 27)
     // The XML bid form.
-    let form = try XMLDocument(data: Data(contentsOf: folder.appendingPathComponent("\(variant)/bid-form.xml")))
+    let form = try XMLDocument(data: Data(contentsOf: folder.appendingPathComponent("public/\(variant)/bid-form.xml")))
     let formLines = try form.nodes(forXPath: "//*[local-name()='line']").compactMap { $0 as? XMLElement }
     #expect(formLines.count == lines.count)
     for element in formLines {
@@ -140,7 +157,7 @@ import ZIPFoundation
       #expect(attribute("item") == line["item"] as? String)
     }
     // The HTML RFP's tables.
-    let page = try xhtml(folder, "\(variant)/rfp.html")
+    let page = try xhtml(folder, "public/\(variant)/rfp.html")
     let rows = try page.nodes(forXPath: "//*[local-name()='tr'][@data-line]").compactMap { $0 as? XMLElement }
     #expect(rows.count == lines.count)
     for row in rows {
@@ -151,7 +168,7 @@ import ZIPFoundation
       #expect(cells[4] == committed && cells[5] == estimated, "rfp.html line \(number): \(cells)")
     }
     // The Markdown RFP's tables.
-    let markdown = try text(folder, "\(variant)/rfp.md")
+    let markdown = try text(folder, "public/\(variant)/rfp.md")
     let scope = markdown.components(separatedBy: "## 3.")[1].components(separatedBy: "## 4.")[0]
     let markdownRows = scope.split(separator: "\n").filter {
       $0.hasPrefix("| ") && Int($0.split(separator: "|")[0].trimmingCharacters(in: .whitespaces)) != nil
@@ -169,30 +186,33 @@ import ZIPFoundation
     let folder = try build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("solicitation.json")))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: folder.appendingPathComponent("internal/solicitation.json")))
         as? [String: Any])
     let participants = try #require(json["participants"] as? [[String: Any]])
-    let csv = try text(folder, "participants.csv").split(separator: "\r\n").dropFirst()
+    let csv = try text(folder, "internal/participants.csv").split(separator: "\r\n").dropFirst()
     #expect(csv.count == participants.count)
-    let page = try xhtml(folder, "joint/rfp.html")
+    let page = try xhtml(folder, "public/joint/rfp.html")
     let names = try page.nodes(forXPath: "//*[@id='participants']//*[local-name()='tbody']/*[local-name()='tr']/*[1]")
       .map { $0.stringValue ?? "" }
     #expect(names == participants.compactMap { $0["name"] as? String }, "the joint RFP names every participant")
     for participant in participants {
       let name = participant["name"] as? String ?? ""
       #expect(csv.contains { $0.contains(participant["agency"] as? String ?? "?") })
-      #expect(try text(folder, "joint/rfp.md").contains("| \(name) |"))
-      #expect(try text(folder, "joint/rfp.html").contains("<h3>\(name)</h3>"), "delivery schedule for \(name)")
+      #expect(try text(folder, "public/joint/rfp.md").contains("| \(name) |"))
+      #expect(try text(folder, "public/joint/rfp.html").contains("<h3>\(name)</h3>"), "delivery schedule for \(name)")
     }
     let totals = try #require(json["totals"] as? [String: Any])
     let committed = try #require(Decimal(string: totals["committed_value"] as? String ?? ""))
-    #expect(try text(folder, "compare.md").contains("| Committed (binding) value | \(MoneyText.format(committed)) |"))
+    #expect(
+      try text(folder, "internal/compare.md").contains("| Committed (binding) value | \(MoneyText.format(committed)) |")
+    )
   }
 
   @Test func piggybackCarriesEveryCooperativeClauseElementAndCondition() throws {
     let folder = try build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-    for path in ["piggyback/rfp.md", "piggyback/rfp.html"] {
+    for path in ["public/piggyback/rfp.md", "public/piggyback/rfp.html"] {
       let page = try text(folder, path)
       for element in [
         "Eligible users", "Identical prices and terms", "Direct ordering and payment", "not liable",
@@ -231,26 +251,28 @@ import ZIPFoundation
       #expect(!page.contains("<script>alert(1)"), "\(path) carries the script as markup")
       #expect(!page.contains("]]> =SUM"), "\(path) carries the raw text")
     }
-    for path in ["joint/rfp.html", "piggyback/rfp.html", "compare.html"] {
+    for path in ["public/joint/rfp.html", "public/piggyback/rfp.html", "internal/compare.html"] {
       let page = try xhtml(folder, path)
       #expect(try page.nodes(forXPath: "//*[local-name()='script']").isEmpty, "\(path)")
       #expect(page.rootElement()?.stringValue?.contains(hostile) == true, "\(path) shows the text as itself")
     }
     for variant in ["joint", "piggyback"] {
-      let form = try text(folder, "\(variant)/bid-form.html")
+      let form = try text(folder, "public/\(variant)/bid-form.html")
       #expect(form.components(separatedBy: "<script").count == 2, "the bid form's own script and no other")
       #expect(form.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q&quot; &#39;A&#39; ]]&gt;"))
     }
-    let joint = try xhtml(folder, "joint/rfp.html")
+    let joint = try xhtml(folder, "public/joint/rfp.html")
     #expect(joint.rootElement()?.stringValue?.contains(hostile) == true, "the name reads as itself")
-    let form = try XMLDocument(data: Data(contentsOf: folder.appendingPathComponent("joint/bid-form.xml")))
+    let form = try XMLDocument(data: Data(contentsOf: folder.appendingPathComponent("public/joint/bid-form.xml")))
     let descriptions = try form.nodes(forXPath: "//*[local-name()='description']").map { $0.stringValue ?? "" }
     #expect(descriptions.contains(hostile))
-    #expect(try text(folder, "joint/rfp.md").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"))
+    #expect(try text(folder, "public/joint/rfp.md").contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp;"))
     #expect(
-      try text(folder, "participants.csv").contains("\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
+      try text(folder, "internal/participants.csv").contains(
+        "\"" + hostile.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("solicitation.json")))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: folder.appendingPathComponent("internal/solicitation.json")))
         as? [String: Any])
     let names = (json["participants"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
     #expect(names.contains(hostile), "JSON gives the name back unchanged")
@@ -259,9 +281,9 @@ import ZIPFoundation
   @Test func theSchemaAcceptsAFilledBidAndRejectsANegativeOrMissingPrice() throws {
     let folder = try build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-    let schema = try text(folder, "joint/bid-form.xsd")
+    let schema = try text(folder, "public/joint/bid-form.xsd")
     let validator = try XMLSchemaValidator(schema: schema, path: "bid-form.xsd")
-    let blank = try text(folder, "joint/bid-form.xml")
+    let blank = try text(folder, "public/joint/bid-form.xml")
     #expect(validator.validate(blank, path: "blank.xml").isEmpty)
     var filled = blank.replacingOccurrences(of: "<bidForm ", with: "<bid ").replacingOccurrences(
       of: "</bidForm>", with: "</bid>")
@@ -293,18 +315,34 @@ import ZIPFoundation
         + "    quantity: 2\n    unit: each\n")
     let folder = try build(sandbox.root.path)
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-    #expect(try text(folder, "joint/bid-form.xml").contains("Standing desk, electric\nwith cable tray"))
+    #expect(try text(folder, "public/joint/bid-form.xml").contains("Standing desk, electric\nwith cable tray"))
+  }
+
+  /// A copy of the example workspace that publishes its estimated values (`publish_estimated_values: true`).
+  func examplePublishingValues() throws -> URL {
+    let workspace = temporaryFolder()
+    try FileManager.default.copyItem(at: URL(fileURLWithPath: Self.example), to: workspace)
+    try? FileManager.default.removeItem(at: workspace.appendingPathComponent("dist"))
+    let definition = workspace.appendingPathComponent("solicitation.yaml")
+    let text = try String(contentsOf: definition, encoding: .utf8)
+    try Data((text + "\npublish_estimated_values: true\n").utf8).write(to: definition)
+    return workspace
   }
 
   @Test func valuesInTheRFPAndTheComparisonEqualTheAggregation() throws {
-    let folder = try build()
-    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    let workspace = try examplePublishingValues()
+    let folder = try build(workspace.path)
+    defer {
+      try? FileManager.default.removeItem(at: folder.deletingLastPathComponent())
+      try? FileManager.default.removeItem(at: workspace)
+    }
     let json = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("solicitation.json")))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: folder.appendingPathComponent("internal/solicitation.json")))
         as? [String: Any])
     func decimal(_ value: Any?) -> Decimal { Decimal(string: value as? String ?? "") ?? 0 }
     // Participants' committed values in the joint RFP.
-    let page = try xhtml(folder, "joint/rfp.html")
+    let page = try xhtml(folder, "public/joint/rfp.html")
     let rows = try page.nodes(forXPath: "//*[@id='participants']//*[local-name()='tbody']/*[local-name()='tr']")
     let participants = try #require(json["participants"] as? [[String: Any]])
     #expect(rows.count == participants.count)
@@ -313,7 +351,7 @@ import ZIPFoundation
       #expect(cells.last == MoneyText.format(decimal(participant["committed_value"])), "\(cells)")
     }
     // Per-lot values of both variants in the comparison, from the shares and prices in the JSON.
-    let comparison = try xhtml(folder, "compare.html")
+    let comparison = try xhtml(folder, "internal/compare.html")
     for lot in try #require(json["lots"] as? [[String: Any]]) {
       var joint = (committed: Decimal(0), estimated: Decimal(0))
       var piggyback = (committed: Decimal(0), estimated: Decimal(0))
@@ -337,7 +375,7 @@ import ZIPFoundation
     // The quantities the HTML bid form prices.
     let lines = try aggregatedLines(folder)
     for variant in ["joint", "piggyback"] {
-      let form = try text(folder, "\(variant)/bid-form.html")
+      let form = try text(folder, "public/\(variant)/bid-form.html")
       let published = form.matches(of: #/data-number="(\d+)"[^>]*data-quantity="([0-9.]+)"/#).map {
         (Int($0.1) ?? 0, String($0.2))
       }

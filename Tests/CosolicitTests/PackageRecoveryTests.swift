@@ -11,8 +11,8 @@ import Testing
 
   func files(_ version: String) -> [DocumentSet.File] {
     [
-      DocumentSet.File(path: "joint/rfp.md", data: Data("# RFP \(version)\n".utf8)),
-      DocumentSet.File(path: "solicitation.json", data: Data("{\"version\": \"\(version)\"}\n".utf8)),
+      DocumentSet.File(path: "public/joint/rfp.md", data: Data("# RFP \(version)\n".utf8)),
+      DocumentSet.File(path: "internal/solicitation.json", data: Data("{\"version\": \"\(version)\"}\n".utf8)),
     ]
   }
 
@@ -54,11 +54,11 @@ import Testing
     }
 
     SolicitationPackage.recoverLeftovers(of: Self.id, in: output)
-    #expect(text(target.appendingPathComponent("joint/rfp.md")) == "# RFP one\n", "the old package is back")
+    #expect(text(target.appendingPathComponent("public/joint/rfp.md")) == "# RFP one\n", "the old package is back")
     #expect(entries(output) == ([Self.id, running.lastPathComponent] + others).sorted())
 
     try SolicitationPackage.write(files("two"), id: Self.id, to: output.path)
-    #expect(text(target.appendingPathComponent("joint/rfp.md")) == "# RFP two\n")
+    #expect(text(target.appendingPathComponent("public/joint/rfp.md")) == "# RFP two\n")
     #expect(entries(output) == ([Self.id, running.lastPathComponent] + others).sorted())
   }
 
@@ -69,10 +69,11 @@ import Testing
     let ended = try endedProcess()
     let aside = output.appendingPathComponent(".\(Self.id).previous.\(ended).A")
     try FileManager.default.createDirectory(
-      at: aside.appendingPathComponent("joint"), withIntermediateDirectories: true)
-    try Data("# RFP old\n".utf8).write(to: aside.appendingPathComponent("joint/rfp.md"))
+      at: aside.appendingPathComponent("public/joint"), withIntermediateDirectories: true)
+    try Data("# RFP old\n".utf8).write(to: aside.appendingPathComponent("public/joint/rfp.md"))
     SolicitationPackage.recoverLeftovers(of: Self.id, in: output)
     #expect(entries(output) == [Self.id])
-    #expect(text(output.appendingPathComponent("\(Self.id)/joint/rfp.md")) == "# RFP new\n", "the newer package stays")
+    #expect(
+      text(output.appendingPathComponent("\(Self.id)/public/joint/rfp.md")) == "# RFP new\n", "the newer package stays")
   }
 }

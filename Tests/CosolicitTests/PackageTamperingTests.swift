@@ -53,43 +53,70 @@ import Testing
     let folder = try Self.build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
     #expect(try Self.load(folder).get().form.kind == .blankForm)
-    #expect(PackageManifest.verify(package: folder.path, needing: ["joint/bid-form.xml"]).isEmpty)
+    #expect(PackageManifest.verify(package: folder.path, needing: ["public/joint/bid-form.xml"]).isEmpty)
   }
 
   @Test func anEditedBidFormIsRefused() throws {
     let folder = try Self.build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-    try Self.edit(folder, "joint/bid-form.xml", replacing: "<quantity>", with: "<quantity>1")
-    try Self.expectRefused(folder, naming: "joint/bid-form.xml", saying: "does not match the manifest's SHA-256")
+    try Self.edit(folder, "public/joint/bid-form.xml", replacing: "<quantity>", with: "<quantity>1")
+    try Self.expectRefused(folder, naming: "public/joint/bid-form.xml", saying: "does not match the manifest's SHA-256")
   }
 
   @Test func anEditedSchemaOfTheSameSizeIsRefused() throws {
     let folder = try Self.build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-    try Self.edit(folder, "joint/bid-form.xsd", replacing: "value=\"2000\"", with: "value=\"9000\"")
-    try Self.expectRefused(folder, naming: "joint/bid-form.xsd", saying: "does not match the manifest's SHA-256")
+    try Self.edit(folder, "public/joint/bid-form.xsd", replacing: "value=\"2000\"", with: "value=\"9000\"")
+    try Self.expectRefused(folder, naming: "public/joint/bid-form.xsd", saying: "does not match the manifest's SHA-256")
   }
 
+  /// Changes the first digit of the SHA-256 the manifest at `manifest` records for `path`.
+  static func editHash(_ folder: URL, in manifest: String, of path: String) throws {
+    let text = try String(contentsOf: folder.appendingPathComponent(manifest), encoding: .utf8)
+    let entry = try #require(text.range(of: "\"\(path)\""), "\(path) is not in \(manifest)")
+    let hash = try #require(text[entry.upperBound...].firstMatch(of: #/"sha256":\s*"([0-9a-f])/#))
+    let digit = hash.output.1 == "0" ? "1" : "0"
+    let edited = text.replacingCharacters(in: hash.range, with: hash.output.0.dropLast() + digit)
+    try Data(edited.utf8).write(to: folder.appendingPathComponent(manifest))
+  }
+
+  @Test func anEditedPublicManifestIsRefused() throws {
+    let folder = try Self.build()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    try Self.editHash(folder, in: "public/manifest.json", of: "public/joint/bid-form.xml")
+    try Self.expectRefused(
+      folder, naming: "public/manifest.json", saying: "public/manifest.json does not match its copy in CVPC-2027-01.zip"
+    )
+  }
+
+  /// The manifest's entry of a public file must agree with the public manifest, which the zip holds a copy of.
   @Test func anEditedManifestIsRefused() throws {
     let folder = try Self.build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-    let manifest = try String(contentsOf: folder.appendingPathComponent("manifest.json"), encoding: .utf8)
-    let hash = try #require(manifest.firstMatch(of: #/"sha256":\s*"([0-9a-f])/#))
-    let digit = hash.output.1 == "0" ? "1" : "0"
-    try Self.edit(folder, "manifest.json", replacing: String(hash.output.0), with: hash.output.0.dropLast() + digit)
-    try Self.expectRefused(folder, naming: "manifest.json", saying: "manifest.json does not match its copy in")
+    try Self.editHash(folder, in: "manifest.json", of: "public/joint/bid-form.xml")
+    try Self.expectRefused(
+      folder, naming: "public/joint/bid-form.xml",
+      saying: "manifest.json and public/manifest.json disagree on public/joint/bid-form.xml")
+  }
+
+  /// An internal file is verified against the manifest too, though only the public files travel in the zip.
+  @Test func anEditedInternalFileIsRefused() throws {
+    let folder = try Self.build()
+    defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+    try Self.edit(folder, "internal/compare.md", replacing: "Cascade", with: "Cascadf")
+    try Self.expectRefused(folder, naming: "internal/compare.md", saying: "does not match the manifest's SHA-256")
   }
 
   @Test func aMissingOrUnlistedFileIsRefused() throws {
     let folder = try Self.build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-    try FileManager.default.removeItem(at: folder.appendingPathComponent("joint/rfp.md"))
-    try Self.expectRefused(folder, naming: "joint/rfp.md", saying: "is listed in manifest.json but missing")
+    try FileManager.default.removeItem(at: folder.appendingPathComponent("public/joint/rfp.md"))
+    try Self.expectRefused(folder, naming: "public/joint/rfp.md", saying: "is listed in manifest.json but missing")
     let sandbox = try Sandbox(copying: "bids")
-    try sandbox.writePackage("P-1", in: ".", files: ["joint/bid-form.xml": try BidCheckTests.text("form.xml")])
-    try sandbox.write("P-1/joint/bid-form.xsd", try #require(BidCheck.defaultSchema))
+    try sandbox.writePackage("P-1", in: ".", files: ["public/joint/bid-form.xml": try BidCheckTests.text("form.xml")])
+    try sandbox.write("P-1/public/joint/bid-form.xsd", try #require(BidCheck.defaultSchema))
     try Self.expectRefused(
-      sandbox.root.appendingPathComponent("P-1"), naming: "joint/bid-form.xsd", saying: "is not listed")
+      sandbox.root.appendingPathComponent("P-1"), naming: "public/joint/bid-form.xsd", saying: "is not listed")
   }
 
   @Test func aFolderWithoutAManifestIsRefused() throws {
@@ -108,12 +135,12 @@ import Testing
   @Test func aFormNamedAsAFileInAPackageIsVerified() throws {
     let folder = try Self.build()
     defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
-    let form = folder.appendingPathComponent("joint/bid-form.xml").path
+    let form = folder.appendingPathComponent("public/joint/bid-form.xml").path
     let schema = try #require(BidCheck.defaultSchema)
     #expect(throws: Never.self) {
       try BidReference.load(form, variant: .joint, solicitationID: nil, defaultSchema: schema).get()
     }
-    try Self.edit(folder, "joint/bid-form.xml", replacing: "<quantity>", with: "<quantity>1")
+    try Self.edit(folder, "public/joint/bid-form.xml", replacing: "<quantity>", with: "<quantity>1")
     #expect(throws: BidReference.Failure.self) {
       try BidReference.load(form, variant: .joint, solicitationID: nil, defaultSchema: schema).get()
     }
@@ -124,6 +151,6 @@ import Testing
     for path in ["../x", "/etc/passwd", "a/../../b", "a//b", "./a", "a\\b", ""] {
       #expect(!PackageManifest.isInside(path), "\(path)")
     }
-    #expect(PackageManifest.isInside("joint/bid-form.xml"))
+    #expect(PackageManifest.isInside("public/joint/bid-form.xml"))
   }
 }

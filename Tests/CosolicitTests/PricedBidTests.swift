@@ -66,8 +66,8 @@ import Testing
     let schema = try #require(BidCheck.defaultSchema)
     let validator = try XMLSchemaValidator(schema: schema, path: "bid-form.xsd")
     for variant in ["joint", "piggyback"] {
-      let form = try #require(files["\(variant)/bid-form.xml"])
-      #expect(validator.validate(form, path: "\(variant)/bid-form.xml").isEmpty)
+      let form = try #require(files["public/\(variant)/bid-form.xml"])
+      #expect(validator.validate(form, path: "public/\(variant)/bid-form.xml").isEmpty)
       #expect(form.contains(#"<zone id="north" title="North valley" participants="town-a town-b"/>"#))
       #expect(form.contains(#"<priceOptions award="lowest">"#))
       #expect(form.contains(#"basis="index-differential" index="OPIS rack ULSD" referencePrice="2.45"/>"#))
@@ -76,17 +76,17 @@ import Testing
       #expect(form.contains(#"<total zone="south" option="B"></total>"#))
     }
     // Gasoline has demand in the north only: no south price for line 2.
-    let joint = try #require(files["joint/bid-form.xml"])
+    let joint = try #require(files["public/joint/bid-form.xml"])
     let gasoline = try #require(joint.range(of: #"<line number="2""#)).lowerBound
     let end = try #require(joint.range(of: "</line>", range: gasoline..<joint.endIndex)).lowerBound
     #expect(!joint[gasoline..<end].contains(#"zone="south""#))
     // The piggyback variant commits only the lead agency's quantities, per zone too (the lead buys nothing).
-    let piggyback = try #require(files["piggyback/bid-form.xml"])
+    let piggyback = try #require(files["public/piggyback/bid-form.xml"])
     #expect(piggyback.contains(#"<zone id="north"><committedQuantity>0</committedQuantity><estimatedQuantity>17000"#))
   }
 
   @Test func xmllintAcceptsTheFormAndTheBid() throws {
-    let form = try #require(try Self.documents()["joint/bid-form.xml"])
+    let form = try #require(try Self.documents()["public/joint/bid-form.xml"])
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("priced-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -101,7 +101,7 @@ import Testing
   }
 
   @Test func aCorrectBidIsAcceptedAndItsTotalsRecomputedPerZoneAndOption() throws {
-    let form = try #require(try Self.documents()["joint/bid-form.xml"])
+    let form = try #require(try Self.documents()["public/joint/bid-form.xml"])
     let report = try Self.check(Self.bid(from: form), form: form)
     #expect(report.conforming && report.errorCount == 0, "\(report.diagnostics)")
     // North: diesel 17,000 + gasoline 8,000 gallons; south: diesel 9,000 + heating oil 35,000.
@@ -120,7 +120,7 @@ import Testing
   }
 
   @Test func mistakesAreNamedAtTheirPlace() throws {
-    let form = try #require(try Self.documents()["joint/bid-form.xml"])
+    let form = try #require(try Self.documents()["public/joint/bid-form.xml"])
     let bid = Self.bid(from: form) { text in
       var text = text
       // Line 2 (gasoline, north only): a price for the south, which has no demand for it.
@@ -166,7 +166,7 @@ import Testing
   }
 
   @Test func aChangedReferencePriceOrZoneQuantityIsAnError() throws {
-    let form = try #require(try Self.documents()["joint/bid-form.xml"])
+    let form = try #require(try Self.documents()["public/joint/bid-form.xml"])
     let bid = Self.bid(from: form) {
       $0.replacingOccurrences(of: #"referencePrice="2.45""#, with: #"referencePrice="3.00""#)
         .replacingOccurrences(of: #"<priceOptions award="lowest">"#, with: #"<priceOptions award="B">"#)
@@ -184,7 +184,7 @@ import Testing
   }
 
   @Test func aZoneLeftUnbidIsFineByLineButNotUnderAllOrNone() throws {
-    let form = try #require(try Self.documents()["joint/bid-form.xml"])
+    let form = try #require(try Self.documents()["public/joint/bid-form.xml"])
     let bid = Self.bid(from: form) {
       $0.replacingOccurrences(
         of: #"<price zone="south" option="B"><unitPrice>2.50</unitPrice></price>"#,
@@ -209,7 +209,7 @@ import Testing
   @Test func bothRFPsShowZonesQuantitiesPerZoneAndOptions() throws {
     let files = try PricedBidTests.documents()
     for variant in ["joint", "piggyback"] {
-      let markdown = try #require(files["\(variant)/rfp.md"])
+      let markdown = try #require(files["public/\(variant)/rfp.md"])
       #expect(markdown.contains("| south | South valley | Town of Cedar, Cedar School District, Town of Dogwood |"))
       #expect(markdown.contains("| 1 | GLL | north |"), "\(variant)")
       #expect(
@@ -217,13 +217,13 @@ import Testing
           "| A | Option A: rack plus differential | differential over the index | OPIS rack ULSD | 2.45 |"))
       #expect(markdown.contains("The award is decided by the lowest option"))
       #expect(markdown.contains("each line in each zone is an award unit of its own"))
-      let html = try #require(files["\(variant)/rfp.html"])
+      let html = try #require(files["public/\(variant)/rfp.html"])
       #expect(html.contains(#"<tr data-line="3" data-zone="south">"#) && html.contains(#"<tr data-option="A">"#))
       #expect(html.contains("each line in each zone is an award unit of its own"))
     }
     // The joint variant commits the participants' binding shares per zone; the piggyback one only the lead's (none).
-    #expect(try #require(files["joint/rfp.md"]).contains("| 1 | GLL | north | 12000 | 5000 | 17000 |"))
-    #expect(try #require(files["piggyback/rfp.md"]).contains("| 1 | GLL | north | 0 | 17000 | 17000 |"))
+    #expect(try #require(files["public/joint/rfp.md"]).contains("| 1 | GLL | north | 12000 | 5000 | 17000 |"))
+    #expect(try #require(files["public/piggyback/rfp.md"]).contains("| 1 | GLL | north | 0 | 17000 | 17000 |"))
   }
 
   @Test func documentsWithoutZonesOrOptionsSayNothingOfThem() throws {

@@ -27,7 +27,7 @@ import Testing
 
   @Test func theRFPsStateBandsPartialCommitmentsAndAsNeededLines() throws {
     let files = try renderedDocuments(of: try Self.joint())
-    for path in ["joint/rfp.md", "joint/rfp.html"] {
+    for path in ["public/joint/rfp.md", "public/joint/rfp.html"] {
       let text = try #require(files[path], "\(path)")
       #expect(text.contains("1,270 EA committed: at least 1,016, at most 1,524"), "\(path)")
       // The partial commitment: 96 EA binding of 160 (cases of 16), the band widening the ceiling to 192.
@@ -37,12 +37,12 @@ import Testing
       #expect(text.contains("guarantees to buy at least 80 % and at most 120 %"), "\(path)")
       #expect(text.contains("left out of every total and value: 1."), "\(path)")
     }
-    let markdown = try #require(files["joint/rfp.md"])
+    let markdown = try #require(files["public/joint/rfp.md"])
     #expect(markdown.contains("| GLL | as needed | as needed |"))
     #expect(markdown.contains("| 1270 | EA | committed: at least 1,016, at most 1,524 |"))
     #expect(markdown.contains("| 160 | EA | committed 96, estimated 64, at most 192 |"))
     // The piggyback-open variant: the lead coordinates here, so everything is an estimate and no band applies.
-    let piggyback = try #require(files["piggyback/rfp.md"])
+    let piggyback = try #require(files["public/piggyback/rfp.md"])
     #expect(!piggyback.contains("committed: at least"))
   }
 
@@ -56,14 +56,14 @@ import Testing
     let share = try #require(ComparisonFigures.bindingShare(value))
     #expect(AggregationPropertyTests.same(share, minimum / value.combined))
     let files = try QuantityDocumentTests.files(joint)
-    let compare = try #require(files["compare.md"])
+    let compare = try #require(files["internal/compare.md"])
     #expect(compare.contains("EA 1116"), "guaranteed minimums per unit: \(compare)")
   }
 
   static func files(_ joint: JointSolicitation) throws -> [String: String] { try renderedDocuments(of: joint) }
 
   /// The joint bid form as text, with `blank.xml` for its path.
-  static func form() throws -> String { try #require(try files(try joint())["joint/bid-form.xml"]) }
+  static func form() throws -> String { try #require(try files(try joint())["public/joint/bid-form.xml"]) }
 
   @Test func theXMLBidFormCarriesBandsAndAsNeededAndValidates() throws {
     let form = try Self.form()

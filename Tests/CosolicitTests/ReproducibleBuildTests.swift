@@ -4,12 +4,15 @@ import Testing
 @testable import Cosolicit
 
 /// Reproducible output: the same inputs give the same bytes, and the same needs under other file names and in
-/// another order give the same documents. Only provenance changes then: the `file`, `source` and `sources` of
-/// `solicitation.json`, the `file` column of `participants.csv`, and so the manifest's entries for those two
-/// files and the zip; every other file is byte-identical.
+/// another order give the same documents. Only internal provenance changes then: the `file`, `source` and
+/// `sources` of `solicitation.json`, the `file` column of `participants.csv`, the sources of `review.csv`, and so
+/// the manifest's entries for those files; every other file, the whole public tree and the zip to publish among
+/// them, is byte-identical.
 @Suite struct ReproducibleBuildTests {
   static let id = "SAMPLE-2027-01"
-  static let provenanceFiles: Set<String> = ["solicitation.json", "participants.csv", "manifest.json", "\(id).zip"]
+  static let provenanceFiles: Set<String> = [
+    "internal/solicitation.json", "internal/participants.csv", "internal/review.csv", "manifest.json",
+  ]
 
   /// A new sample workspace of every needs format, with write-ins, mixed units and several lines per item.
   static func sample() throws -> URL {
@@ -37,7 +40,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: workspace) }
     let first = try Self.build(workspace)
     let second = try Self.build(workspace)
-    #expect(first.count == 16 && first.keys.sorted() == second.keys.sorted())
+    #expect(first.count == 18 && first.keys.sorted() == second.keys.sorted())
     for (path, data) in first { #expect(second[path] == data, "\(path) differs between two builds") }
   }
 
@@ -93,7 +96,7 @@ import Testing
     }
     // solicitation.json: the same apart from provenance, which did change.
     func json(_ files: [String: Data]) throws -> Any {
-      try JSONSerialization.jsonObject(with: files["solicitation.json"] ?? Data())
+      try JSONSerialization.jsonObject(with: files["internal/solicitation.json"] ?? Data())
     }
     func canonical(_ value: Any) throws -> Data {
       try JSONSerialization.data(withJSONObject: value, options: .sortedKeys)
@@ -102,12 +105,12 @@ import Testing
     #expect(try canonical(json(original)) != canonical(json(reordered)), "the sources name the new files")
     // participants.csv: the same apart from the file column.
     func rows(_ files: [String: Data]) throws -> [[String]] {
-      let text = String(decoding: files["participants.csv"] ?? Data(), as: UTF8.self)
+      let text = String(decoding: files["internal/participants.csv"] ?? Data(), as: UTF8.self)
       let rows = try #require(HostileTextTests.csvRows(text))
       let file = try #require(rows.first?.firstIndex(of: "file"))
       return rows.map { row in row.enumerated().filter { $0.offset != file }.map(\.element) }
     }
     #expect(try rows(original) == rows(reordered))
-    #expect(original["participants.csv"] != reordered["participants.csv"])
+    #expect(original["internal/participants.csv"] != reordered["internal/participants.csv"])
   }
 }

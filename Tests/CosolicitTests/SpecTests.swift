@@ -78,20 +78,20 @@ import Testing
     let files = try renderedDocuments(of: joint)
     func text(_ path: String) throws -> String { try #require(files[path]) }
     for variant in ["joint", "piggyback"] {
-      let markdown = try text("\(variant)/rfp.md")
+      let markdown = try text("public/\(variant)/rfp.md")
       #expect(
         markdown.contains(
           "<br>*Spec (City of Spec; County of Spec):* Asset-tag before delivery<br>*Spec (District of Spec):* "
             + "Backlit keyboard, US layout |"))
-      let html = try text("\(variant)/rfp.html")
+      let html = try text("public/\(variant)/rfp.html")
       #expect(
         html.contains(
           "<div class=\"spec\" data-requested-by=\"city district\"><em>Spec (City of Spec; District of Spec):</em> "
             + "Fragrance free</div>"))
-      let xml = try text("\(variant)/bid-form.xml")
+      let xml = try text("public/\(variant)/bid-form.xml")
       #expect(xml.contains("<spec requestedBy=\"city county\">Asset-tag before delivery</spec>"))
       #expect(xml.contains("<spec requestedBy=\"district\">Backlit keyboard, US layout</spec>"))
-      let form = try text("\(variant)/bid-form.html")
+      let form = try text("public/\(variant)/bid-form.html")
       #expect(
         form.contains(
           "<span class=\"spec\" data-spec=\"Fragrance free\" data-requested-by=\"city district\"><span "
@@ -99,7 +99,7 @@ import Testing
             + "Spec; District of Spec)</span></span>"))
     }
     // The delivery appendix gives each participant's own spec beside its share.
-    let appendix = try text("joint/rfp.md").components(separatedBy: "## Appendix A")[1]
+    let appendix = try text("public/joint/rfp.md").components(separatedBy: "## Appendix A")[1]
     #expect(appendix.contains("| 10 | EA | committed | Office |  | Backlit keyboard, US layout |"), "\(appendix)")
     #expect(appendix.contains("| 16 | EA | committed | Depot |  |  |"))
   }

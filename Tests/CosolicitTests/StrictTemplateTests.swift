@@ -141,6 +141,6 @@ import Testing
         }
       }
     }
-    #expect(seen.count == 24)
+    #expect(seen.count == 25)
   }
 }

@@ -33,9 +33,10 @@ import Testing
       workspace: Self.example, output: output.path, variants: [.joint], templates: templates.path)
     let folder = try #require(outcome?.folder, "\(diagnostics)")
     #expect(
-      try String(contentsOfFile: folder + "/joint/rfp.md", encoding: .utf8)
+      try String(contentsOfFile: folder + "/public/joint/rfp.md", encoding: .utf8)
         == "Custom RFP for CVPC-2027-01: 7 participants\n")
-    #expect(try String(contentsOfFile: folder + "/joint/rfp.html", encoding: .utf8).contains("Schedule of events"))
+    #expect(
+      try String(contentsOfFile: folder + "/public/joint/rfp.html", encoding: .utf8).contains("Schedule of events"))
     #expect(!FileManager.default.fileExists(atPath: folder + "/piggyback"), "only the variant asked for")
   }
 
@@ -90,12 +91,13 @@ import Testing
     let (outcome, diagnostics) = PackageBuild.run(
       workspace: Self.example, output: output.path, variants: [.piggyback], templates: templates.path)
     let folder = try #require(outcome?.folder, "\(diagnostics)")
-    let markdown = try String(contentsOfFile: folder + "/piggyback/rfp.md", encoding: .utf8)
+    let markdown = try String(contentsOfFile: folder + "/public/piggyback/rfp.md", encoding: .utf8)
     #expect(markdown.contains("| event responses_due |"))
     #expect(markdown.contains("Award is lot by lot."))
     #expect(markdown.contains("and award lot by lot against the published evaluation criteria"))
     #expect(
-      try String(contentsOfFile: folder + "/piggyback/rfp.html", encoding: .utf8).contains("<td>event issue</td>"))
+      try String(contentsOfFile: folder + "/public/piggyback/rfp.html", encoding: .utf8).contains(
+        "<td>event issue</td>"))
   }
 
   @Test func aBrokenTemplateNamesItsFileAndLineAndLeavesThePreviousPackage() throws {

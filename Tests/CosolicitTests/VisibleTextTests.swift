@@ -49,7 +49,7 @@ import Testing
     #expect(table.contains("Odd\\u{7F} Agency"), "NEL at the end is trimmed as whitespace; DEL shows")
     let csv = joint.rendered(as: .csv)
     #expect(!Self.hasControl(csv), "the aggregate CSV")
-    #expect(!Self.hasControl(DocumentSet.participantsCSV(joint)), "participants.csv")
+    #expect(!Self.hasControl(DocumentSet.participantsCSV(joint)), "internal/participants.csv")
   }
 
   @Test func escapesLeavePlainTextAsItIs() {

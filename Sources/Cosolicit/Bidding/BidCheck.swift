@@ -30,6 +30,7 @@ public enum BidCheck {
         at: certification.location)
     }
     if let reference { compare(document, with: reference, &diagnostics) }
+    checkAddenda(of: document, listed: (reference ?? document).addenda, &diagnostics)
     let awardMethod = reference?.awardMethod.value ?? document.awardMethod.value
     checkNoBids(in: document, awardMethod: awardMethod, &diagnostics)
     let plan = PricePlan(reference ?? document)

@@ -39,6 +39,8 @@ extension BidDocument {
         lots: lots, total: total, location: here)
       readPricing(root, into: &document)
       document.sums = sums
+      document.addenda = numbered("addendum", in: root.child("addenda"))
+      document.bidder.acknowledged = numbered("acknowledged", in: root.child("bidder"))
       return diagnostics.hasErrors ? nil : document
     }
 
@@ -54,6 +56,13 @@ extension BidDocument {
         name: present[0], address: present[1], contact: present[2], email: present[3], phone: present[4],
         signer: present[5], signerTitle: present[6], date: present[7], addendaAcknowledged: present[8],
         nonCollusion: present[9], location: element.location(in: path))
+    }
+
+    /// The `number` attributes of the `name` children of `parent` (the schema makes them positive integers).
+    func numbered(_ name: String, in parent: XMLElementTree?) -> [Field<Int>] {
+      (parent?.children(named: name) ?? []).compactMap { element in
+        element.attribute("number").flatMap { Int($0.trimmed) }.map { Field($0, at: element.location(in: path)) }
+      }
     }
 
     mutating func lot(_ element: XMLElementTree) -> Lot? {

@@ -59,6 +59,9 @@ public struct BidDocument: Hashable, Sendable {
     public var nonCollusion: Field<String>
     /// The `bidder` element.
     public var location: SourceLocation
+    /// The addenda acknowledged by number (`<acknowledged number="N"/>`), in document order; none in a blank
+    /// form, or in a bid acknowledging addenda in the free text alone.
+    public var acknowledged: [Field<Int>] = []
   }
 
   /// One priced (or blank, or no-bid) line of a lot.
@@ -160,6 +163,9 @@ public struct BidDocument: Hashable, Sendable {
   public var awardPriceOption: Field<String>?
   /// The totals per (zone, option), in document order; none when lines have one unit price.
   public var sums: [Sum] = []
+  /// The addenda the form lists (`<addenda>`), by number with the date issued, in document order; none
+  /// before the first addendum.
+  public var addenda: [Field<Int>] = []
 
   /// The result of `load` or `read`: the document when it could be read, and every problem found.
   public struct Loaded: Sendable {

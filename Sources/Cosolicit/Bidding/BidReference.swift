@@ -2,8 +2,8 @@ import Foundation
 
 /// The solicitation a bid is checked against: its blank form, and the schema to validate both with.
 ///
-/// Found from what the user names: a built solicitation package (a folder with `joint/bid-form.xml` or
-/// `piggyback/bid-form.xml`, possibly one level down as `<id>/joint/…`), a blank form file itself, or a
+/// Found from what the user names: a built solicitation package (a folder with `public/joint/bid-form.xml` or
+/// `public/piggyback/bid-form.xml`, possibly one level down as `<id>/public/joint/…`), a blank form file itself, or a
 /// workspace (a folder with `solicitation.yaml`), whose blank form `BidFormProvider` makes.
 public struct BidReference: Sendable {
   /// Why no blank form could be used.
@@ -32,7 +32,7 @@ public struct BidReference: Sendable {
   /// Warnings found while reading the blank form.
   public var diagnostics: [Diagnostic]
 
-  /// The name of the blank form file in each variant folder of a package.
+  /// The name of the blank form file in each variant folder of a package (``PackageLayout/public(_:_:)``).
   public static let formName = "bid-form.xml"
   /// The name of the schema file in each variant folder of a package.
   public static let schemaName = "bid-form.xsd"
@@ -107,7 +107,7 @@ public struct BidReference: Sendable {
     return .success(BidReference(form: form, schema: schema, schemaPath: schemaPath, diagnostics: loaded.diagnostics))
   }
 
-  /// The variant folder (`<root>/<variant>`) holding the blank form, in `folder` or one level down.
+  /// The variant folder (`<root>/public/<variant>`) holding the blank form, in `folder` or one level down.
   static func packageFolder(
     in folder: String, variant: DocumentVariant?, solicitationID: String?
   ) -> Result<String, Failure> {
@@ -117,14 +117,15 @@ public struct BidReference: Sendable {
     let roots = [folder] + subfolders
     /// The variants with a blank form directly under `root`.
     func variants(under root: String) -> [DocumentVariant] {
-      DocumentVariant.allCases.filter { files.fileExists(atPath: join(root, join($0.rawValue, formName))) }
+      DocumentVariant.allCases.filter { files.fileExists(atPath: join(root, PackageLayout.public($0, formName))) }
     }
     let packages = roots.filter { !variants(under: $0).isEmpty }
     guard !packages.isEmpty else {
       return .failure(
         Failure(
-          "\(folder) is neither a solicitation package (with joint/\(formName) or piggyback/\(formName), or a "
-            + "subfolder with them) nor a workspace (with solicitation.yaml)"))
+          "\(folder) is neither a solicitation package (with \(PackageLayout.public(.joint, formName)) or "
+            + "\(PackageLayout.public(.piggyback, formName)), or a subfolder with them) nor a workspace (with "
+            + "solicitation.yaml)"))
     }
     guard let variant = variant ?? onlyVariant(packages.flatMap(variants(under:))) else {
       return .failure(Failure("the bid does not say its variant (joint or piggyback), so its blank form is unknown"))
@@ -138,35 +139,38 @@ public struct BidReference: Sendable {
     } else if let id = solicitationID, let named = matching.first(where: { lastComponent($0) == id }) {
       chosen = named
     } else if matching.isEmpty {
-      let found = packages.flatMap { root in variants(under: root).map { join(root, join($0.rawValue, formName)) } }
+      let found = packages.flatMap { root in
+        variants(under: root).map { join(root, PackageLayout.public($0, formName)) }
+      }
       return .failure(
         Failure(
-          "the bid is for the \(variant.rawValue) variant, but \(folder) has no \(variant.rawValue)/\(formName) "
-            + "(found: \(found.joined(separator: ", ")))"))
+          "the bid is for the \(variant.rawValue) variant, but \(folder) has no "
+            + "\(PackageLayout.public(variant, formName)) (found: \(found.joined(separator: ", ")))"))
     } else {
       return .failure(
         Failure(
           "\(folder) holds several solicitation packages (\(matching.map(lastComponent).joined(separator: ", "))) "
             + "and none is named after the bid's solicitation; name the package folder in --solicitation"))
     }
-    return .success(join(chosen, variant.rawValue))
+    return .success(join(chosen, (PackageLayout.public(variant, formName) as NSString).deletingLastPathComponent))
   }
 
-  /// Verifies the manifest of the package holding the blank form at `formPath` (`<package>/<variant>/`) and
+  /// Verifies the manifest of the package holding the blank form at `formPath` (`<package>/public/<variant>/`) and
   /// the schema beside it, before either is read. A form found in a package folder (`inFolderOnly`) must be in
   /// a built package; a form named as a file is checked only when its package has a manifest.
   private static func verifyPackage(holding formPath: String, schema: String?, inFolderOnly: Bool) -> Failure? {
     let variantFolder = (formPath as NSString).deletingLastPathComponent
-    let package = (variantFolder as NSString).deletingLastPathComponent
-    let variant = lastComponent(variantFolder)
+    let publicFolder = (variantFolder as NSString).deletingLastPathComponent
+    let package = (publicFolder as NSString).deletingLastPathComponent
     let root = package.isEmpty ? "." : package
     guard
       inFolderOnly
-        || (DocumentVariant(rawValue: variant) != nil
-          && FileManager.default.fileExists(atPath: join(root, PackageManifest.fileName)))
+        || (lastComponent(publicFolder) == PackageLayout.publicFolder
+          && FileManager.default.fileExists(atPath: join(root, PackageManifest.fileName))),
+      let variant = DocumentVariant(rawValue: lastComponent(variantFolder))
     else { return nil }
     let needed = [formName] + (schema == nil ? [] : [schemaName])
-    let problems = PackageManifest.verify(package: root, needing: needed.map { "\(variant)/\($0)" })
+    let problems = PackageManifest.verify(package: root, needing: needed.map { PackageLayout.public(variant, $0) })
     guard !problems.isEmpty else { return nil }
     return Failure(
       "the solicitation package \(root) does not match its manifest, so its blank form cannot be trusted",

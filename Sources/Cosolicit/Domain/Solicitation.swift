@@ -60,6 +60,11 @@ public struct Solicitation: Sendable {
   public var lateSubmissions: LateSubmissions = .none
   /// The band binding quantities commit participants within (`commitment_band`); nil commits exactly.
   public var commitmentBand: CommitmentBand?
+  /// Whether public documents show values computed from the lead agency's estimated unit prices
+  /// (`publish_estimated_values`); by default they show quantities only, and only internal documents show values.
+  public var publishEstimatedValues = false
+  /// The addenda issued, in the order issued (`addenda`); none before the first.
+  public var addenda: [Addendum] = []
 
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// Renders every document of a solicitation package from the templates: for each variant the RFP (Markdown and
-/// HTML), the blank XML bid form with its schema, and the fillable HTML bid form; the comparison report; the
-/// aggregation contract and the participants list. Each XML bid form is validated against its schema.
+/// Renders every document of a solicitation package from the templates, at the paths ``PackageLayout`` gives:
+/// for each variant the RFP (Markdown and HTML), the blank XML bid form with its schema, and the fillable HTML bid
+/// form (public); the comparison report, the aggregation contract, the participants list and the review list
+/// (internal). Each XML bid form is validated against its schema.
 public struct DocumentSet: Sendable {
   /// A rendered file: its path inside the package and its bytes.
   public struct File: Sendable {
@@ -53,11 +54,11 @@ public struct DocumentSet: Sendable {
     var jobs: [RenderJob] = []
     for (index, variant) in variants.enumerated() {
       for name in TemplateSet.variantTemplates {
-        jobs.append(RenderJob(path: "\(variant.rawValue)/\(name)", template: name, model: index))
+        jobs.append(RenderJob(path: PackageLayout.public(variant, name), template: name, model: index))
       }
     }
     for name in TemplateSet.comparisonTemplates {
-      jobs.append(RenderJob(path: name, template: name, model: variants.count))
+      jobs.append(RenderJob(path: PackageLayout.internal(name), template: name, model: variants.count))
     }
     let rendered = ConcurrentMap.map(jobs) { job in templates.render(job.template, models[job.model]) }
     for (job, text) in zip(jobs, rendered) {
@@ -68,7 +69,7 @@ public struct DocumentSet: Sendable {
       // XML must start at its declaration: a template's leading blank lines are not part of the document.
       let form = text.map { String($0.drop { $0.isWhitespace }) }
       add(job.path, form, template: job.template)
-      let folder = String(job.path.prefix { $0 != "/" })
+      let folder = (job.path as NSString).deletingLastPathComponent
       add("\(folder)/\(schemaName)", schema, template: schemaName)
       if let form {
         let problems = Self.validate(
@@ -81,8 +82,9 @@ public struct DocumentSet: Sendable {
         failed = failed || !problems.isEmpty
       }
     }
-    files.append(File(path: "solicitation.json", data: Data(joint.jsonText.utf8)))
-    files.append(File(path: "participants.csv", data: Data(Self.participantsCSV(joint).utf8)))
+    files.append(File(path: PackageLayout.internal("solicitation.json"), data: Data(joint.jsonText.utf8)))
+    files.append(File(path: PackageLayout.internal("participants.csv"), data: Data(Self.participantsCSV(joint).utf8)))
+    files.append(File(path: PackageLayout.internal("review.csv"), data: Data(Self.reviewCSV(joint.review).utf8)))
     return failed ? nil : files.sorted { $0.path < $1.path }
   }
 
@@ -100,6 +102,19 @@ public struct DocumentSet: Sendable {
     } catch {
       return error.diagnostics
     }
+  }
+
+  /// The lead agency's review list (what `aggregate` and `validate` report for review), one row per item, for
+  /// spreadsheets: its kind, line, agency, what to review, and where it stands in the input files.
+  static func reviewCSV(_ items: [ReviewItem]) -> String {
+    var text = CSVCell.row(["kind", "line", "agency", "message", "sources"])
+    for item in items {
+      text += CSVCell.row([
+        item.kind.rawValue, item.line.map(String.init) ?? "", item.agencyID ?? "", item.message,
+        item.sources.map { "\($0.path):\($0.lineOrCell)" }.joined(separator: "; "),
+      ])
+    }
+    return text
   }
 
   /// One row per participant, for spreadsheets.

@@ -6,7 +6,7 @@ public enum SolicitationReader {
   public static let fields = [
     "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
     "award_method", "zones", "price_options", "award_price_option", "lots", "evaluation", "cooperative",
-    "formal_bid_threshold", "terms", "late_submissions", "commitment_band",
+    "formal_bid_threshold", "terms", "late_submissions", "commitment_band", "publish_estimated_values", "addenda",
   ]
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
@@ -79,9 +79,11 @@ public enum SolicitationReader {
       band = given.isExact ? nil : given
       reader.finish(&diagnostics)
     }
+    let publishEstimatedValues = fields.boolean("publish_estimated_values", &diagnostics)?.value ?? false
+    let addenda = readAddenda(fields, &diagnostics)
     fields.finish(&diagnostics)
 
-    return Solicitation(
+    var solicitation = Solicitation(
       path: path, id: id?.value ?? "", title: title?.value ?? "", description: description?.value,
       currency: currency.flatMap { CurrencyCode.isKnown($0.value) ? $0.value : nil } ?? "USD",
       leadAgency: leadAgency, invited: invited, schedule: schedule, orderingWindowCloses: window, term: term,
@@ -89,6 +91,9 @@ public enum SolicitationReader {
       awardPriceOption: pricing.award, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
       cooperative: cooperative,
       formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions, commitmentBand: band)
+    solicitation.publishEstimatedValues = publishEstimatedValues
+    solicitation.addenda = addenda
+    return solicitation
   }
 
   /// Reads the roster of invited agencies: agencies as the lead agency is written, ids unique in any case. The

@@ -7,7 +7,7 @@ public enum PackageBuild {
   public struct Outcome: Sendable {
     /// The package folder, `output/<id>`.
     public var folder: String
-    /// The files written, including the manifest and the zip.
+    /// The files written (paths inside the package), including the manifests and the zip.
     public var files: [String]
     /// The zip's size and SHA-256.
     public var zipBytes: Int
@@ -47,7 +47,10 @@ public enum PackageBuild {
     do {
       let (folder, zip) = try SolicitationPackage.write(files, id: joint.solicitation.id, to: output)
       let hash = SolicitationPackage.sha256(zip)
-      let written = files.map(\.path) + ["manifest.json", "\(joint.solicitation.id).zip"]
+      let written =
+        files.map(\.path) + [
+          PackageLayout.publicManifest, PackageLayout.manifest, PackageLayout.zip(joint.solicitation.id),
+        ]
       return (
         Outcome(folder: folder, files: written.sorted(), zipBytes: zip.count, zipSHA256: hash), diagnostics.diagnostics
       )

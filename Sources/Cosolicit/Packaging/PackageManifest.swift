@@ -5,14 +5,15 @@ import ZIPFoundation
 /// The check that a built solicitation package is still what `cosolicit build` wrote, made before any of its
 /// files is used.
 ///
-/// `manifest.json` lists every file of the package with its size and SHA-256, and `<id>.zip` holds a copy of
-/// the manifest itself. A package is intact when its manifest is the zip's copy, every file it lists is there
+/// `manifest.json` lists every file of the package with its size and SHA-256; `public/manifest.json` lists the
+/// public files, and `<id>.zip` holds a copy of it (``PackageLayout``). A package is intact when its public
+/// manifest is the zip's copy, both manifests agree on every public file, every file the manifest lists is there
 /// with its size and SHA-256, and every file the reader needs is listed. Each difference is an error at the
 /// file that differs, so a package edited after it was built (or a folder that was never built as one) is
 /// refused instead of trusted.
 public enum PackageManifest {
   /// The manifest's file name, in the package folder.
-  public static let fileName = "manifest.json"
+  public static let fileName = PackageLayout.manifest
   /// The manifest's `format`.
   static let format = "cosolicit.manifest/1"
   /// Why each finding is an error.
@@ -46,18 +47,17 @@ public enum PackageManifest {
     case .success(let file): manifest = file
     case .failure(let problem): return [problem]
     }
-    let data = Data(manifest.text.utf8)
     let solicitation: String
     let entries: [Entry]
-    switch parse(data) {
+    switch parse(Data(manifest.text.utf8)) {
     case .success(let parsed): (solicitation, entries) = parsed
     case .failure(let problem):
       return [
         Diagnostic(.error, "\(fileName) is not a package manifest: \(problem.message); \(changed)", at: manifestStart)
       ]
     }
-    if let problem = compareWithZip(data, folder: folder, solicitation: solicitation) {
-      return [Diagnostic(.error, problem + "; \(changed)", at: manifestStart)]
+    if let problem = verifyPublicManifest(folder: folder, solicitation: solicitation, entries: entries) {
+      return [problem]
     }
     var diagnostics = DiagnosticCollector()
     for entry in entries {
@@ -129,20 +129,54 @@ public enum PackageManifest {
     }
   }
 
-  /// Why the manifest `data` is not the copy in the package's `<solicitation>.zip`, or nil when it is.
+  /// The problem with the package's public manifest, or nil when it is the zip's copy and agrees with the
+  /// manifest's `entries` on every public file.
+  static func verifyPublicManifest(folder: String, solicitation: String, entries: [Entry]) -> Diagnostic? {
+    let name = PackageLayout.publicManifest
+    let path = join(folder, name)
+    let here = SourceLocation.start(of: path)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      return Diagnostic(
+        .error, "the package has no \(name), so its public files cannot be verified; \(changed)", at: here)
+    }
+    if let problem = compareWithZip(data, folder: folder, solicitation: solicitation) {
+      return Diagnostic(.error, problem + "; \(changed)", at: here)
+    }
+    guard case .success(let (publicSolicitation, publicEntries)) = parse(data), publicSolicitation == solicitation
+    else {
+      return Diagnostic(.error, "\(name) is not the public manifest of \(solicitation); \(changed)", at: here)
+    }
+    let listed = Dictionary(entries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+    let published = Dictionary(publicEntries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { first, _ in first })
+    let inRoot = Dictionary(
+      listed.filter { PackageLayout.isPublic($0.key) && $0.key != name }.map { ($0.key, $0.value) },
+      uniquingKeysWith: { first, _ in first })
+    let differing = Set(inRoot.keys).union(published.keys).filter { inRoot[$0] != published[$0] }.sorted()
+    if let first = differing.first {
+      return Diagnostic(
+        .error, "\(fileName) and \(name) disagree on \(first); \(changed)", at: .start(of: join(folder, first)))
+    }
+    guard listed[name] != nil else {
+      return Diagnostic(.error, "\(name) is not listed in the package's \(fileName); \(changed)", at: here)
+    }
+    return nil
+  }
+
+  /// Why the public manifest `data` is not the copy in the package's `<solicitation>.zip`, or nil when it is.
   static func compareWithZip(_ data: Data, folder: String, solicitation: String) -> String? {
-    let zipName = "\(solicitation).zip"
+    let zipName = PackageLayout.zip(solicitation)
     let zipPath = join(folder, zipName)
+    let name = PackageLayout.publicManifest
     guard FileManager.default.fileExists(atPath: zipPath) else {
-      return "the package has no \(zipName) to check \(fileName) against"
+      return "the package has no \(zipName) to check \(name) against"
     }
     guard let archive = try? Archive(url: URL(fileURLWithPath: zipPath), accessMode: .read),
-      let entry = archive["\(solicitation)/\(fileName)"]
+      let entry = archive["\(solicitation)/\(name)"]
     else {
-      return "\(zipName) holds no \(solicitation)/\(fileName) to check \(fileName) against"
+      return "\(zipName) holds no \(solicitation)/\(name) to check \(name) against"
     }
     guard entry.uncompressedSize == Int64(data.count) else {
-      return "\(fileName) does not match its copy in \(zipName)"
+      return "\(name) does not match its copy in \(zipName)"
     }
     var copy = Data()
     do {
@@ -150,7 +184,7 @@ public enum PackageManifest {
     } catch {
       return "the copy of \(fileName) in \(zipName) cannot be read"
     }
-    return copy == data ? nil : "\(fileName) does not match its copy in \(zipName)"
+    return copy == data ? nil : "\(name) does not match its copy in \(zipName)"
   }
 
   /// The size and SHA-256 (lowercase hexadecimal) of the ordinary file at `path`, read in chunks; nil when it is

@@ -1,9 +1,11 @@
 import Crypto
 import Foundation
 
-/// Writes a solicitation package: the rendered documents, `manifest.json` (every file's path, size and
-/// SHA-256) and `<id>.zip` holding them all, reproducibly (fixed timestamps and permissions, sorted entries) and
-/// atomically (built beside the target, then swapped in; a failure leaves the previous package untouched).
+/// Writes a solicitation package laid out as ``PackageLayout`` says: the rendered documents under `public/` and
+/// `internal/`, `public/manifest.json` (every public file's path, size and SHA-256), `manifest.json` (every file's,
+/// both trees and the public manifest), and `<id>.zip` holding `public/` alone with its manifest, the archive to
+/// publish; reproducibly (fixed timestamps and permissions, sorted entries) and atomically (built beside the
+/// target, then swapped in; a failure leaves the previous package untouched).
 public enum SolicitationPackage {
   /// Why a package was not written.
   public struct Failure: Error, CustomStringConvertible {
@@ -13,8 +15,10 @@ public enum SolicitationPackage {
     public var description: String { reason }
   }
 
-  /// The manifest of `files`: path, bytes and SHA-256 of each, sorted by path.
-  public static func manifest(of files: [DocumentSet.File], solicitation: String) -> DocumentSet.File {
+  /// The manifest of `files` at `path` in the package: path, bytes and SHA-256 of each, sorted by path.
+  public static func manifest(
+    of files: [DocumentSet.File], solicitation: String, at path: String = PackageLayout.manifest
+  ) -> DocumentSet.File {
     let entries = files.sorted { $0.path < $1.path }.map { file -> JSONValue in
       .object([
         ("path", .string(file.path)), ("bytes", .integer(file.data.count)),
@@ -25,7 +29,7 @@ public enum SolicitationPackage {
       ("format", .string("cosolicit.manifest/1")), ("solicitation", .string(solicitation)),
       ("files", .array(entries)),
     ])
-    return DocumentSet.File(path: "manifest.json", data: Data(manifest.serialized.utf8))
+    return DocumentSet.File(path: path, data: Data(manifest.serialized.utf8))
   }
 
   /// The SHA-256 of `data`, in lowercase hexadecimal.
@@ -54,11 +58,10 @@ public enum SolicitationPackage {
     guard Identifier.isValid(id) else {
       throw Failure(reason: "'\(id)' cannot name a package folder; a solicitation id has \(Identifier.rule) characters")
     }
-    let manifest = manifest(of: files, solicitation: id)
-    let contents = files + [manifest]
+    let (contents, published) = contents(of: files, id: id)
     let archive: Data
     do {
-      archive = try zip(contents, folder: id)
+      archive = try zip(published, folder: id)
     } catch {
       throw Failure(reason: "\(error)")
     }
@@ -77,7 +80,7 @@ public enum SolicitationPackage {
       try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
       recoverLeftovers(of: id, in: root)
       try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-      for file in contents + [DocumentSet.File(path: "\(id).zip", data: archive)] {
+      for file in contents + [DocumentSet.File(path: PackageLayout.zip(id), data: archive)] {
         let url = staging.appendingPathComponent(file.path)
         try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try file.data.write(to: url)
@@ -100,6 +103,17 @@ public enum SolicitationPackage {
     }
     if hadPrevious { try? fileManager.removeItem(at: previous) }
     return (target.path, archive)
+  }
+
+  /// Every file of the package of `files` (them, the public manifest and the manifest) and the files to publish
+  /// in the zip (the public ones and the public manifest).
+  static func contents(
+    of files: [DocumentSet.File], id: String
+  ) -> (all: [DocumentSet.File], published: [DocumentSet.File]) {
+    let published = files.filter { PackageLayout.isPublic($0.path) }
+    let publicManifest = manifest(of: published, solicitation: id, at: PackageLayout.publicManifest)
+    let everything = files + [publicManifest]
+    return (everything + [manifest(of: everything, solicitation: id)], published + [publicManifest])
   }
 
   /// Why the existing `target` is not a package of solicitation `id` that a build may replace, or nil when it
