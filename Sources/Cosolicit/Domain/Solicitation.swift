@@ -60,6 +60,10 @@ public struct Solicitation: Sendable {
   public var lateSubmissions: LateSubmissions = .none
   /// The band binding quantities commit participants within (`commitment_band`); nil commits exactly.
   public var commitmentBand: CommitmentBand?
+  /// Submission, opening, questions, bonds and insurance, price adjustment, non-appropriation and authority.
+  public var content: SolicitationContent = .none
+  /// The workspace's own RFP sections (`sections/`), sorted by number, then file name.
+  public var sections: [WorkspaceSection] = []
 
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }
