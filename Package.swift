@@ -22,10 +22,18 @@ let package = Package(
       pkgConfig: "libxml-2.0",
       providers: [.apt(["libxml2-dev"])]
     ),
+    // The system libcmark (CommonMark); only `Sources/Cosolicit/Markdown` imports it.
+    .systemLibrary(
+      name: "CCMark",
+      path: "Sources/CCMark",
+      pkgConfig: "libcmark",
+      providers: [.apt(["libcmark-dev"])]
+    ),
     .target(
       name: "Cosolicit",
       dependencies: [
         "CLibXML2",
+        "CCMark",
         .product(name: "Yams", package: "Yams"),
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -13,7 +13,7 @@ import PackageDescription
 // each fuzzer's `main.swift` keeps its top-level code, which calls libFuzzer's `LLVMFuzzerRunDriver`.
 let fuzzers = [
   "FuzzSolicitation", "FuzzCatalogCSV", "FuzzCatalogYAML", "FuzzNeedsCSV", "FuzzNeedsYAML", "FuzzNeedsJSON",
-  "FuzzBid", "FuzzNeedsXLSX",
+  "FuzzBid", "FuzzNeedsXLSX", "FuzzMarkdown",
 ]
 
 let package = Package(

@@ -15,7 +15,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-all=(FuzzSolicitation FuzzCatalogCSV FuzzCatalogYAML FuzzNeedsCSV FuzzNeedsYAML FuzzNeedsJSON FuzzBid FuzzNeedsXLSX)
+all=(FuzzSolicitation FuzzCatalogCSV FuzzCatalogYAML FuzzNeedsCSV FuzzNeedsYAML FuzzNeedsJSON FuzzBid FuzzNeedsXLSX FuzzMarkdown)
 
 seconds="${1:-60}"
 [ $# -gt 0 ] && shift
@@ -39,6 +39,7 @@ dictionary() {
     FuzzNeedsJSON) echo json ;;
     FuzzBid) echo xml ;;
     FuzzNeedsXLSX) echo xlsx ;;
+    FuzzMarkdown) echo markdown ;;
   esac
 }
 
