@@ -97,6 +97,8 @@ import Testing
       #expect(documents[path]?.contains("April 1, 2027, 2:00 p.m. Pacific Time") == true, "\(path)")
     }
     #expect(documents["joint/bid-form.xml"]?.contains("<responsesDue>2027-04-01T14:00:00-07:00</responsesDue>") == true)
+    #expect(documents["joint/rfp.md"]?.contains("| Responses due | April 1, 2027, 2:00 p.m. Pacific Time |") == true)
+    #expect(documents["joint/rfp.md"]?.contains("| Written questions due | 2027-03-12 |") == true)
     #expect(documents["joint/bid-form.html"]?.contains("datetime=\"2027-04-01T14:00:00-07:00\"") == true)
   }
 

@@ -44,6 +44,10 @@ import Testing
     #expect(
       try spelled("2027-05-04T11:00", TimeZone(identifier: "America/Denver")) == "May 4, 2027, 11:00 a.m. Mountain Time"
     )
+    // A zone outside the table: Foundation's generic name in US English.
+    #expect(
+      try spelled("2027-05-04T11:00", TimeZone(identifier: "Asia/Tokyo"))
+        == "May 4, 2027, 11:00 a.m. Japan Standard Time")
   }
 
   @Test func theInstantFollowsTheZoneAndDaylightSaving() throws {

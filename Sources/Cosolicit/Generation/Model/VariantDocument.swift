@@ -89,7 +89,9 @@ struct VariantDocument: DocumentModel {
     .flag("hasSections") { !$0.sections.isEmpty },
     .list("schedule") { document in
       Schedule.Event.allCases.compactMap { event in
-        document.solicitation.schedule[event].map { ScheduleEntry(event: event, date: $0) }
+        document.solicitation.schedule.moment(event).map {
+          ScheduleEntry(event: event, date: $0.value, zone: document.solicitation.content.timeZone)
+        }
       }
     },
     .object("terms") { Terms(terms: $0.solicitation.terms) },
