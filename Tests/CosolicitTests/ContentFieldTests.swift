@@ -182,6 +182,15 @@ import Testing
     #expect(markdown.contains("in writing to Pat Buyer, purchasing@example.gov no later than 2027-03-12."))
   }
 
+  @Test func anOpeningOnTheDueDayWithoutATimeIsNotEarly() throws {
+    let workspace = try ContentWorkspace(
+      responsesDue: "2027-04-01T14:00", "timezone: America/Los_Angeles\nbid_opening: {at: 2027-04-01}")
+    #expect(workspace.intake().errorCount == 0, "\(workspace.intake().listing)")
+    let early = try ContentWorkspace(
+      responsesDue: "2027-04-01T14:00", "timezone: America/Los_Angeles\nbid_opening: {at: 2027-04-01T13:59}")
+    #expect(early.intake().findings(.error, in: "solicitation.yaml").count == 1)
+  }
+
   @Test func questionsDueMayStandInForTheSchedulesDate() throws {
     let workspace = try ContentWorkspace(
       responsesDue: "2027-04-01T14:00", "timezone: America/Chicago\nquestions: {due: 2027-03-12T12:00}")

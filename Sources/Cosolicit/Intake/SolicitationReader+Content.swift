@@ -130,7 +130,10 @@ extension SolicitationReader {
     }
     let at = reader.dateTime("at", &diagnostics)
     checkZone(at, field: "bid_opening.at", zone: zone, &diagnostics)
-    if let at, let due, at.value < due.value {
+    // A day alone is compared by day: an opening "on 2027-04-01" may follow a 2:00 p.m. deadline that day.
+    if let at, let due,
+      at.value.hasTime && due.value.hasTime ? at.value < due.value : at.value.date < due.value.date
+    {
       diagnostics.error(
         "bid_opening: at \(at.value) is before responses are due (\(due.value)); bids are opened at or after the "
           + "time they are due", at: at.location)
