@@ -96,22 +96,22 @@ extension SolicitationReader {
     }
     let copies = reader.integer("copies", in: 1...100, &diagnostics)
     for (key, place) in [("address", address?.location), ("copies", copies?.location)] where !isSealed {
-      guard let place, listed != nil else { continue }
+      guard let place, !methods.isEmpty else { continue }
       diagnostics.error(
         "submission: '\(key)' is given, but sealed is not among the methods; add sealed, or remove '\(key)'",
         at: place)
     }
-    if let portal, !methods.contains(.electronic), listed != nil {
+    if let portal, !methods.contains(.electronic), !methods.isEmpty {
       diagnostics.error(
         "submission: 'portal_url' is given, but electronic is not among the methods; add electronic, or remove "
           + "'portal_url'", at: portal.location)
     }
     reader.finish(&diagnostics)
     guard !methods.isEmpty else { return nil }
+    let portalURL = portal.flatMap { isSecureWebAddress($0.value) ? $0.value : nil }
     return Submission(
       methods: SubmissionMethod.allCases.filter(methods.contains), address: isSealed ? address?.value : nil,
-      portalURL: methods.contains(.electronic) && portal.map({ isSecureWebAddress($0.value) }) == true
-        ? portal?.value : nil, copies: isSealed ? copies?.value : nil)
+      portalURL: methods.contains(.electronic) ? portalURL : nil, copies: isSealed ? copies?.value : nil)
   }
 
   /// Whether `text` is an absolute `https` address with a host and no spaces.
