@@ -15,7 +15,7 @@ import Testing
       result.errorOutput
         == "Examples/cascade-valley/solicitation.yaml:65:9: note: invited agency 'pine-ridge-fire' (Pine Ridge Rural "
         + "Fire Protection District) has not sent a needs file\n"
-        + "checked 8 files: 7 participants, 100 lines; 0 errors, 0 warnings\n")
+        + "checked 10 files: 7 participants, 100 lines; 0 errors, 0 warnings\n")
   }
 
   @Test func validateDefaultsToTheCurrentFolder() throws {

@@ -197,7 +197,7 @@ import Testing
     }
     #expect(outputs["xlsx"] == outputs["csv"])
     #expect(
-      outputs["csv"]?.first?.hasSuffix("checked 9 files: 8 participants, 105 lines; 0 errors, 0 warnings\n") == true,
+      outputs["csv"]?.first?.hasSuffix("checked 11 files: 8 participants, 105 lines; 0 errors, 0 warnings\n") == true,
       "\(outputs["csv"]?.first ?? "")")
   }
 }

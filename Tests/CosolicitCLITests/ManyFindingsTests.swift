@@ -42,7 +42,7 @@ import Testing
     #expect(others.count { $0.contains("note: invited agency 'pine-ridge-fire'") } == 1)
     #expect(others.count == 4, "\(others)")
     #expect(findings.count == 1000, "\(findings.prefix(5))")
-    #expect(lines.last == "checked 11 files: 10 participants, 1100 lines; 1000 errors, 3 warnings")
+    #expect(lines.last == "checked 13 files: 10 participants, 1100 lines; 1000 errors, 3 warnings")
     let shape = #/^(.+/needs/zz-many\.(csv|yaml|json)):(\d+):(\d+): error: .+$/#
     #expect(
       findings.allSatisfy { $0.wholeMatch(of: shape) != nil },

@@ -8,7 +8,9 @@ import Testing
 /// every input file of a small workspace (YAML, JSON and CSV needs files, a CSV catalog, the solicitation), the
 /// package is built, and each output is checked in its own terms against a build of the same workspace whose
 /// text fields all say "Plain words": the same elements, attributes, Markdown structure and CSV shape, with the
-/// hostile string shown as itself. Characters no document can show are refused (`control.txt`).
+/// hostile string shown as itself. The content fields (submission address, opening place, questions, insurance,
+/// price index, authority) carry it too, through the Markdown standard sections. Characters no document can show
+/// are refused (`control.txt`).
 @Suite struct HostileTextTests {
   /// One corpus entry, named by its line in the fixture so test names stay short.
   struct Sample: Sendable, CustomTestStringConvertible {
@@ -96,6 +98,16 @@ import Testing
       usage_reporting: @@TEXT@@
     formal_bid_threshold: 150000
     terms: {delivery: @@TEXT@@, payment: @@TEXT@@}
+    timezone: America/Los_Angeles
+    submission: {methods: [sealed, electronic], address: @@TEXT@@, portal_url: "https://bids.example.gov/x", copies: 2}
+    bid_opening: {at: 2027-04-01T14:30, place: @@TEXT@@}
+    bid_validity_days: 90
+    questions: {to: @@TEXT@@}
+    bonds: {bid_security_percent: 5, performance_bond_percent: 100}
+    insurance: @@TEXT@@
+    price_adjustment: {kind: annual-index, index: @@TEXT@@}
+    authority: @@TEXT@@
+    non_appropriation: true
 
     """
 

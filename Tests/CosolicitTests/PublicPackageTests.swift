@@ -121,6 +121,6 @@ import Testing
     let intake = sandbox.validate()
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
     intake.expect(
-      .error, at: "solicitation.yaml", lines, 27, "'publish_estimated_values' 'sometimes' is not yes or no")
+      .error, at: "solicitation.yaml", lines, 27, "'publish_estimated_values' 'sometimes' is not true or false")
   }
 }

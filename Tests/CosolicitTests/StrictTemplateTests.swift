@@ -106,7 +106,7 @@ import Testing
     let text = MarkedText(
       """
       {{! a comment naming {{nothing}} }}{{%CONTENT_TYPE: TEXT}}
-      {{{generator}}} {{&variant}} {{.}} {{#lots}}{{#first()}}first{{/first()}}{{.id}}{{/lots}}
+      {{{5️⃣generator}}} {{&6️⃣variant}} {{.}} {{#lots}}{{#first()}}first{{/first()}}{{.id}}{{/lots}}
       {{=<% %>=}}<%# isJoint %><%1️⃣isJiont%><%/ isJoint %>
       <%={{ }}=%>{{.solicitation.id}} {{> 3️⃣missing}} {{{4️⃣gen}}}
       """)
@@ -115,10 +115,35 @@ import Testing
     let found = check.problems.map { "\($0.location.line):\($0.location.column): \($0.message)" }
     #expect(
       found == [
+        at(text, "5️⃣", Self.notMarkup("generator")),
+        at(text, "6️⃣", Self.notMarkup("variant")),
         at(text, "1️⃣", "unknown name 'isJiont' (did you mean 'isJoint'?)"),
         at(text, "3️⃣", "unknown partial 'missing'"),
         at(text, "4️⃣", "unknown name 'gen'"),
       ], "\(found)")
+  }
+
+  /// The finding for a text field printed unescaped.
+  static func notMarkup(_ name: String) -> String {
+    "'\(name)' is printed unescaped, but it is not markup; unescaped tags ({{{name}}}, {{&name}}) may print only "
+      + "markup fields (such as a section's html), since any other text may come from input files: write {{\(name)}}"
+  }
+
+  /// Only markup (a section's `html`, `markdown`, `wordML`) may be printed unescaped: a text field, the current
+  /// context or a name inside a text's section printed raw is an error, and the build writes nothing.
+  @Test func onlyMarkupIsPrintedUnescaped() throws {
+    let text = MarkedText(
+      """
+      {{#sections}}{{{html}}}{{&markdown}}{{{1️⃣title}}}{{/sections}}
+      {{{2️⃣solicitation.title}}}{{#solicitation.leadAgency}}{{& 3️⃣.}}{{/solicitation.leadAgency}}
+      """)
+    let (diagnostics, path, empty) = try build("rfp.html.mustache", text.text)
+    #expect(
+      errors(diagnostics, in: path) == [
+        at(text, "1️⃣", Self.notMarkup("title")), at(text, "2️⃣", Self.notMarkup("solicitation.title")),
+        at(text, "3️⃣", Self.notMarkup(".")),
+      ])
+    #expect(empty)
   }
 
   /// `Templates/README.md` lists every name of every model, under a heading naming the model.
@@ -137,10 +162,10 @@ import Testing
         #expect(section?.contains("`\(name)`") == true, "\(schema.type).\(name) is not listed")
         switch kind {
         case .object(let child), .list(let child): pending.append(child)
-        case .text, .flag: break
+        case .text, .flag, .markup: break
         }
       }
     }
-    #expect(seen.count == 25)
+    #expect(seen.count == 33)
   }
 }

@@ -15,6 +15,18 @@ public struct Schedule: Sendable {
   /// The dates given, by event.
   public var dates: [Event: Located<CalendarDate>]
 
+  /// The events given with a time of day (`responses_due`, and `questions_due` from `questions.due`), by event;
+  /// their days are in `dates` too.
+  public var times: [Event: Located<LocalDateTime>] = [:]
+
   /// The date of `event`, if given.
   public subscript(event: Event) -> CalendarDate? { dates[event]?.value }
+
+  /// The date and, if given, time of `event`.
+  public func moment(_ event: Event) -> Located<LocalDateTime>? {
+    times[event] ?? dates[event].map { Located(LocalDateTime(date: $0.value), at: $0.location) }
+  }
+
+  /// When responses are due: the date and, if given, the time.
+  public var responsesDue: Located<LocalDateTime>? { moment(.responsesDue) }
 }

@@ -65,6 +65,10 @@ public struct Solicitation: Sendable {
   public var publishEstimatedValues = false
   /// The addenda issued, in the order issued (`addenda`); none before the first.
   public var addenda: [Addendum] = []
+  /// Submission, opening, questions, bonds and insurance, price adjustment, non-appropriation and authority.
+  public var content: SolicitationContent = .none
+  /// The workspace's own RFP sections (`sections/`), sorted by number, then file name.
+  public var sections: [WorkspaceSection] = []
 
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }

@@ -48,9 +48,13 @@ public struct DocumentSet: Sendable {
     // The models are built once, with each variant's figures computed once, and shared by every document.
     let jointFigures = VariantFigures(joint, variant: .joint)
     let piggybackFigures = VariantFigures(joint, variant: .piggyback)
+    let variantModels = variants.map { variant in
+      var document = VariantDocument(joint, figures: variant == .joint ? jointFigures : piggybackFigures)
+      document.sections = SectionAssembly.sections(of: document, templates: templates)
+      return document
+    }
     let models: [any DocumentModel] =
-      variants.map { VariantDocument(joint, figures: $0 == .joint ? jointFigures : piggybackFigures) }
-      + [ComparisonReport(joint, jointFigures: jointFigures, piggybackFigures: piggybackFigures)]
+      variantModels + [ComparisonReport(joint, jointFigures: jointFigures, piggybackFigures: piggybackFigures)]
     var jobs: [RenderJob] = []
     for (index, variant) in variants.enumerated() {
       for name in TemplateSet.variantTemplates {

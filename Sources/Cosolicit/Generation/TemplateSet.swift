@@ -97,10 +97,18 @@ public struct TemplateSet: Sendable {
   /// The templates rendered once per package, from a ``ComparisonReport``.
   static let comparisonTemplates = ["compare.md", "compare.html"]
 
+  /// The standard sections of the RFP, rendered once per variant from a ``VariantDocument`` into its
+  /// `sections` (see ``SectionAssembly``).
+  static let sectionTemplates = StandardSection.all.map(\.template)
+
   /// The model each rendered template is checked against; the other templates are partials, checked where
   /// they are included.
   static let models: [String: any DocumentModel.Type] =
-    Dictionary(uniqueKeysWithValues: variantTemplates.map { ($0, VariantDocument.self as any DocumentModel.Type) })
+    Dictionary(
+      uniqueKeysWithValues: (variantTemplates + sectionTemplates).map {
+        ($0, VariantDocument.self as any DocumentModel.Type)
+      }
+    )
     .merging(comparisonTemplates.map { ($0, ComparisonReport.self) }) { $1 }
 }
 

@@ -45,7 +45,9 @@ public struct Intake: Sendable {
     progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil, _ diagnostics: DiagnosticCollector
   ) -> Intake {
     var diagnostics = diagnostics
-    let solicitation = workspace.solicitationPath.flatMap { SolicitationReader.read(read($0), path: $0, &diagnostics) }
+    var solicitation = workspace.solicitationPath.flatMap { SolicitationReader.read(read($0), path: $0, &diagnostics) }
+    let sections = SectionsReader.read(workspace: workspace.root, &diagnostics)
+    solicitation?.sections = sections
     let catalog = workspace.catalogPath.flatMap { CatalogReader.read(read($0), path: $0, &diagnostics) }
     // A catalog that exists but cannot be read is reported as such; its items are not then called unknown.
     let catalogKnown = workspace.catalogPath == nil || catalog != nil
@@ -62,7 +64,9 @@ public struct Intake: Sendable {
     for (_, findings) in read { diagnostics.append(contentsOf: findings) }
     let needs = read.compactMap(\.0)
     crossCheck(solicitation, catalog, needs, everyFile: needs.count == read.count, &diagnostics)
-    let files = [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
+    let files =
+      [workspace.solicitationPath, workspace.catalogPath].compactMap { $0 } + workspace.needsPaths
+      + sections.map { Workspace.join(workspace.root, $0.source) }
     return Intake(
       solicitation: solicitation, catalog: catalog, needs: needs, files: files, root: workspace.root,
       diagnostics: diagnostics.sorted)

@@ -3,11 +3,12 @@ import Foundation
 /// Reads and checks `solicitation.yaml`, the lead agency's definition.
 public enum SolicitationReader {
   /// The top-level fields, in the order the README documents them.
-  public static let fields = [
-    "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
-    "award_method", "zones", "price_options", "award_price_option", "lots", "evaluation", "cooperative",
-    "formal_bid_threshold", "terms", "late_submissions", "commitment_band", "publish_estimated_values", "addenda",
-  ]
+  public static let fields =
+    [
+      "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
+      "award_method", "zones", "price_options", "award_price_option", "lots", "evaluation", "cooperative",
+      "formal_bid_threshold", "terms", "late_submissions", "commitment_band", "publish_estimated_values", "addenda",
+    ] + contentFields
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
   public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> Solicitation? {
@@ -38,7 +39,9 @@ public enum SolicitationReader {
       leadAgency = AgencyReader.read(reader, &diagnostics)
     }
     let invited = readInvited(fields, &diagnostics)
-    let schedule = readSchedule(fields, &diagnostics)
+    let zone = readTimeZone(fields, &diagnostics)
+    let questions = readQuestions(fields, zone: zone, &diagnostics)
+    let schedule = readSchedule(fields, zone: zone, questions: questions, &diagnostics)
     let window = fields.date("ordering_window_closes", required: true, &diagnostics)
     if let window, let issue = schedule.dates[.issue], window.value > issue.value {
       diagnostics.error(
@@ -81,6 +84,7 @@ public enum SolicitationReader {
     }
     let publishEstimatedValues = fields.boolean("publish_estimated_values", &diagnostics)?.value ?? false
     let addenda = readAddenda(fields, &diagnostics)
+    let content = readContent(fields, zone: zone, schedule: schedule, questions: questions, &diagnostics)
     fields.finish(&diagnostics)
 
     var solicitation = Solicitation(
@@ -90,7 +94,8 @@ public enum SolicitationReader {
       awardMethod: awardMethod?.value, zones: zones, priceOptions: pricing.options,
       awardPriceOption: pricing.award, lots: lots, lotsComplete: lotsComplete, evaluation: evaluation,
       cooperative: cooperative,
-      formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions, commitmentBand: band)
+      formalBidThreshold: threshold?.value, terms: terms, lateSubmissions: lateSubmissions, commitmentBand: band,
+      content: content)
     solicitation.publishEstimatedValues = publishEstimatedValues
     solicitation.addenda = addenda
     return solicitation
@@ -125,14 +130,41 @@ public enum SolicitationReader {
     return roster
   }
 
-  private static func readSchedule(_ fields: FieldReader, _ diagnostics: inout DiagnosticCollector) -> Schedule {
+  /// Reads the schedule; `responses_due` may carry a time of day, and `questions.due` stands in for a missing
+  /// `questions_due` (both given must name the same day).
+  private static func readSchedule(
+    _ fields: FieldReader, zone: TimeZone?, questions: QuestionsContact?, _ diagnostics: inout DiagnosticCollector
+  ) -> Schedule {
     let known = Schedule.Event.allCases.map(\.rawValue)
     guard let reader = fields.mapping("schedule", known: known, required: true, &diagnostics) else {
       return Schedule(dates: [:])
     }
     var dates: [Schedule.Event: Located<CalendarDate>] = [:]
+    var times: [Schedule.Event: Located<LocalDateTime>] = [:]
+    let questionsDue = questions?.due
     for event in Schedule.Event.allCases {
-      dates[event] = reader.date(event.rawValue, required: !event.isOptional, &diagnostics)
+      switch event {
+      case .responsesDue:
+        let due = reader.dateTime(event.rawValue, required: true, &diagnostics)
+        checkZone(due, field: "schedule: responses_due", zone: zone, &diagnostics)
+        if let due {
+          dates[event] = Located(due.value.date, at: due.location)
+          if due.value.hasTime { times[event] = due }
+        }
+      case .questionsDue:
+        dates[event] = reader.date(event.rawValue, required: questionsDue == nil, &diagnostics)
+        guard let questionsDue else { continue }
+        if let written = dates[event], written.value != questionsDue.value.date {
+          diagnostics.error(
+            "questions: due \(questionsDue.value) is not schedule.questions_due \(written.value); give the "
+              + "questions deadline once, or the same day in both", at: questionsDue.location)
+          diagnostics.note("schedule.questions_due is given here", at: written.location)
+        }
+        dates[event] = dates[event] ?? Located(questionsDue.value.date, at: questionsDue.location)
+        if questionsDue.value.hasTime { times[event] = questionsDue }
+      default:
+        dates[event] = reader.date(event.rawValue, required: !event.isOptional, &diagnostics)
+      }
     }
     reader.finish(&diagnostics)
     // The required events strictly increase; a pre-bid conference falls between issue and responses due.
@@ -158,7 +190,7 @@ public enum SolicitationReader {
         }
       }
     }
-    return Schedule(dates: dates)
+    return Schedule(dates: dates, times: times)
   }
 
   private static func readTerm(_ fields: FieldReader, _ diagnostics: inout DiagnosticCollector) -> ContractTerm? {

@@ -76,7 +76,8 @@ public struct Workspace: Sendable {
   }
 
   /// Whether a file at `path` would be read as one of the inputs of the workspace at `root`: its definition, its
-  /// catalog, or a needs file (a supported file in its `needs/` folder), whether or not it exists yet.
+  /// catalog, a needs file (a supported file in its `needs/` folder) or a section (`sections/*.md`), whether or
+  /// not it exists yet.
   public static func reads(_ path: String, root: String) -> Bool {
     let folder = physicalPath(root)
     let parent = (path as NSString).deletingLastPathComponent
@@ -90,6 +91,7 @@ public struct Workspace: Sendable {
     return places.contains { parent, name in
       let name = name.lowercased()
       if parent == folder { return name == "solicitation.yaml" || catalogNames.contains(name) }
+      if parent == join(folder, SectionsReader.folder) { return name.hasSuffix(".md") }
       return parent == join(folder, "needs") && FileFormat(path: name) != nil
     }
   }

@@ -45,6 +45,12 @@ struct DocumentField<Model>: Sendable {
     Self(name: name, kind: .text, read: { read($0) })
   }
 
+  /// Markup already safe in its format (an HTML fragment, Markdown or WordprocessingML rendered by the
+  /// markdown corner): the only kind a template may print unescaped, with `{{{name}}}` or `{{&name}}`.
+  static func markup(_ name: String, _ read: @escaping @Sendable (Model) -> String?) -> Self {
+    Self(name: name, kind: .markup, read: { read($0) })
+  }
+
   /// A count, printed in decimal digits.
   static func count(_ name: String, _ read: @escaping @Sendable (Model) -> Int) -> Self {
     Self(name: name, kind: .text, read: { String(read($0)) })
@@ -72,6 +78,8 @@ struct DocumentSchema: Sendable {
   enum Kind: Sendable {
     /// Printed.
     case text
+    /// Printed unescaped: markup already safe in its format.
+    case markup
     /// Tested.
     case flag
     /// Entered, or named through.

@@ -31,7 +31,12 @@ struct SolicitationFacts: DocumentModel {
     .text("contactEmail") { $0.lead?.contact?.email ?? "" },
     .text("contactPhone") { $0.lead?.contact?.phone ?? "" },
     .flag("hasContact") { $0.lead?.contact != nil },
-    .text("responsesDue") { $0.solicitation.schedule[.responsesDue]?.description },
+    .text("responsesDue") { facts in
+      facts.solicitation.schedule.responsesDue?.value.spelled(in: facts.solicitation.content.timeZone)
+    },
+    .text("responsesDueISO") { facts in
+      facts.solicitation.schedule.responsesDue?.value.isoText(in: facts.solicitation.content.timeZone)
+    },
     .flag("hasResponsesDue") { $0.solicitation.schedule[.responsesDue] != nil },
     .text("issue") { $0.solicitation.schedule[.issue]?.description },
     .text("orderingWindowCloses") { $0.solicitation.orderingWindowCloses?.value.description },

@@ -5,8 +5,10 @@ extension VariantDocument {
   struct ScheduleEntry: DocumentModel {
     /// The event.
     let event: Schedule.Event
-    /// Its date.
-    let date: CalendarDate
+    /// Its date, and its time when one is given.
+    let date: LocalDateTime
+    /// The solicitation's time zone, for a time.
+    var zone: TimeZone? = nil
 
     static let fields: DocumentFields<Self> = [
       .text("code") { $0.event.rawValue },
@@ -15,7 +17,7 @@ extension VariantDocument {
       .flag("isPreBidConference") { $0.event == .preBidConference },
       .flag("isResponsesDue") { $0.event == .responsesDue },
       .flag("isAwardTarget") { $0.event == .awardTarget },
-      .text("date") { $0.date.description },
+      .text("date") { $0.date.spelled(in: $0.zone) },
     ]
   }
 

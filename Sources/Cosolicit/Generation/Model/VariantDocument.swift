@@ -21,6 +21,9 @@ struct VariantDocument: DocumentModel {
   let leadIsCoordinator: Bool
   /// How bid forms ask for prices: per price zone and option, or one unit price per line.
   let pricing: PricingPlan
+  /// The part "Instructions and conditions": the standard sections and the workspace's own, in order, each
+  /// already rendered to every format (see ``SectionAssembly``).
+  var sections: [SectionDocument] = []
 
   /// The document of `variant`, from `figures` (which must be that variant's figures of `joint`).
   init(_ joint: JointSolicitation, figures: VariantFigures) {
@@ -84,9 +87,14 @@ struct VariantDocument: DocumentModel {
     .flag("hasAsNeeded") { document in document.joint.lines.contains { !$0.asNeededAgencyIDs.isEmpty } },
     .text("variantTitle") { $0.variant.title },
     .object("solicitation") { SolicitationFacts(solicitation: $0.solicitation) },
+    .object("content") { ContentDocument(solicitation: $0.solicitation) },
+    .list("sections") { $0.sections },
+    .flag("hasSections") { !$0.sections.isEmpty },
     .list("schedule") { document in
       Schedule.Event.allCases.compactMap { event in
-        document.solicitation.schedule[event].map { ScheduleEntry(event: event, date: $0) }
+        document.solicitation.schedule.moment(event).map {
+          ScheduleEntry(event: event, date: $0.value, zone: document.solicitation.content.timeZone)
+        }
       }
     },
     .object("terms") { Terms(terms: $0.solicitation.terms) },

@@ -28,6 +28,8 @@ struct MustacheTag: Equatable {
   var line: Int
   /// The 1-based column of the name's first character, in Unicode scalars.
   var column: Int
+  /// Whether a variable prints unescaped (`{{{x}}}` or `{{&x}}`).
+  var isRaw = false
 
   /// The variable a name refers to, without the transforms wrapped around it (`uppercase(title)` is
   /// `title`); empty for a transform of the list position, such as `first()`.
@@ -61,10 +63,9 @@ struct MustacheTag: Equatable {
         var end = close
         let kind: Kind?
         switch sigil {
-        case "{":
+        case "{", "&":
           kind = .variable
-          end = ["}"] + close
-        case "&": kind = .variable
+          if sigil == "{" { end = ["}"] + close }
         case "#": kind = .section
         case "^": kind = .invertedSection
         case "/": kind = .close
@@ -84,7 +85,9 @@ struct MustacheTag: Equatable {
           advance(to: (find(close, from: index) ?? text.count) + close.count)
           continue
         }
-        tags.append(readName(kind, until: end))
+        var tag = readName(kind, until: end)
+        tag.isRaw = sigil == "{" || sigil == "&"
+        tags.append(tag)
       }
       return tags
     }

@@ -32,7 +32,15 @@ struct TemplateCheck {
       let location = SourceLocation(path: template.origin, line: tag.line, column: tag.column)
       switch tag.kind {
       case .variable:
-        _ = resolve(tag, in: stack, at: location)
+        let resolution = resolve(tag, in: stack, at: location)
+        if tag.isRaw, !tag.variable.isEmpty {
+          if case .field(.markup) = resolution { continue }
+          if case .unknown = resolution { continue }
+          report(
+            "'\(tag.name)' is printed unescaped, but it is not markup; unescaped tags ({{{name}}}, {{&name}}) may "
+              + "print only markup fields (such as a section's html), since any other text may come from input "
+              + "files: write {{\(tag.name)}}", at: location)
+        }
       case .section:
         switch resolve(tag, in: stack, at: location) {
         case .field(.object(let model)): stack.append(model.schema)

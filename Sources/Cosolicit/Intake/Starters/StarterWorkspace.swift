@@ -107,12 +107,13 @@ public enum StarterWorkspace {
         state: OR
         contact: {name: Lee Clerk, email: business@example-sd-2.example.org}
 
-    # Schedule of events: ISO dates (YYYY-MM-DD), each strictly after the one before.
+    # Schedule of events: ISO dates (YYYY-MM-DD), each strictly after the one before; responses_due may give the
+    # local time too (YYYY-MM-DDTHH:MM, in the timezone below).
     schedule:
       issue: 2027-03-01
       questions_due: 2027-03-12
       pre_bid_conference: 2027-03-15  # optional
-      responses_due: 2027-04-01
+      responses_due: 2027-04-01T14:00
       award_target: 2027-05-15
 
     # Needs files submitted after this date are late. It must be on or before schedule.issue.
@@ -150,6 +151,26 @@ public enum StarterWorkspace {
     terms:
       delivery: FOB destination, freight prepaid
       payment: Net 30
+
+    # What every invitation for bid states; the RFP's part "Instructions and conditions" is written from these
+    # (each optional). A time of day needs the time zone (an IANA name).
+    timezone: America/Los_Angeles
+    submission:
+      methods: [sealed, electronic]      # sealed needs an address; electronic an https portal_url
+      address: "City of Example Purchasing, City Hall, 100 Main Street, Example, OR 97000"
+      portal_url: https://bids.example.gov/JS-2027-001
+      copies: 1
+    bid_opening: {at: 2027-04-01T14:00, place: "City Hall, Council Chambers", public: true}
+    bid_validity_days: 90
+    questions: {to: "Pat Buyer, purchasing@example.gov"}
+    bonds: {bid_security_percent: 5}
+    insurance: Commercial general liability of at least $1,000,000 per occurrence.
+    price_adjustment: {kind: none}     # none | annual-index (with index) | annual-percent-cap (with cap_percent)
+    authority: ORS 279A.200 to 279A.225 (cooperative procurement)
+    non_appropriation: true
+
+    # Own RFP sections: Markdown files in sections/ named NN-slug.md (05-background.md); a file named like a
+    # standard section (60-protests.md) replaces it.
 
     """
 
