@@ -1,7 +1,7 @@
 import Foundation
 
 /// Renders every document of a solicitation package from the templates: for each variant the RFP (Markdown and
-/// HTML), the blank XML bid form with its schema, and the fillable HTML bid form; the comparison report; the
+/// HTML, and Word through ``WordPackage``), the blank XML bid form with its schema, and the fillable HTML bid form; the comparison report; the
 /// aggregation contract and the participants list. Each XML bid form is validated against its schema.
 public struct DocumentSet: Sendable {
   /// A rendered file: its path inside the package and its bytes.
@@ -47,9 +47,9 @@ public struct DocumentSet: Sendable {
     // The models are built once, with each variant's figures computed once, and shared by every document.
     let jointFigures = VariantFigures(joint, variant: .joint)
     let piggybackFigures = VariantFigures(joint, variant: .piggyback)
+    let variantModels = variants.map { VariantDocument(joint, figures: $0 == .joint ? jointFigures : piggybackFigures) }
     let models: [any DocumentModel] =
-      variants.map { VariantDocument(joint, figures: $0 == .joint ? jointFigures : piggybackFigures) }
-      + [ComparisonReport(joint, jointFigures: jointFigures, piggybackFigures: piggybackFigures)]
+      variantModels + [ComparisonReport(joint, jointFigures: jointFigures, piggybackFigures: piggybackFigures)]
     var jobs: [RenderJob] = []
     for (index, variant) in variants.enumerated() {
       for name in TemplateSet.variantTemplates {
@@ -79,6 +79,16 @@ public struct DocumentSet: Sendable {
               + "and bid-form.xsd templates)", at: problem.location)
         }
         failed = failed || !problems.isEmpty
+      }
+    }
+    // Each variant's Word document, its parts rendered from the same model as its other documents.
+    let documents = ConcurrentMap.map(variantModels) { WordPackage.render($0, templates: templates) }
+    for (variant, document) in zip(variants, documents) {
+      switch document {
+      case .success(let data): files.append(File(path: "\(variant.rawValue)/\(WordPackage.fileName)", data: data))
+      case .failure(let failure):
+        diagnostics.append(contentsOf: failure.diagnostics)
+        failed = true
       }
     }
     files.append(File(path: "solicitation.json", data: Data(joint.jsonText.utf8)))

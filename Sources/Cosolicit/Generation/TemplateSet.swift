@@ -94,13 +94,20 @@ public struct TemplateSet: Sendable {
 
   /// The templates rendered once per variant, from a ``VariantDocument``.
   static let variantTemplates = ["rfp.md", "rfp.html", "bid-form.html", "bid-form.xml"]
+  /// The templates rendered into the parts of each variant's Word document (``WordPackage``), from a
+  /// ``VariantDocument``.
+  static var wordTemplates: [String] { WordPackage.renderedParts.map(\.0) }
   /// The templates rendered once per package, from a ``ComparisonReport``.
   static let comparisonTemplates = ["compare.md", "compare.html"]
 
   /// The model each rendered template is checked against; the other templates are partials, checked where
   /// they are included.
   static let models: [String: any DocumentModel.Type] =
-    Dictionary(uniqueKeysWithValues: variantTemplates.map { ($0, VariantDocument.self as any DocumentModel.Type) })
+    Dictionary(
+      uniqueKeysWithValues: (variantTemplates + wordTemplates).map {
+        ($0, VariantDocument.self as any DocumentModel.Type)
+      }
+    )
     .merging(comparisonTemplates.map { ($0, ComparisonReport.self) }) { $1 }
 }
 
