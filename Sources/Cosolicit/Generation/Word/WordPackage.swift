@@ -44,10 +44,13 @@ enum WordPackage {
       }
       // XML starts at its declaration: a template's leading blank lines (after its pragma) are not part of it.
       let xml = String(text.drop { $0.isWhitespace })
-      for problem in XMLWellFormedness.check(xml, path: "\(fileName)/\(part)") {
+      // The first problem only: libxml2's later ones follow from it.
+      for problem in XMLWellFormedness.check(xml, path: "\(fileName)/\(part)").prefix(1) {
         problems.append(
           Diagnostic(
-            .error, "the \(part) part of \(fileName) is not well-formed XML: \(problem.message) (check the template)",
+            .error,
+            "the \(part) part of \(fileName) is not well-formed XML: \(problem.message) (at line "
+              + "\(problem.location.line) of the rendered part; check the template)",
             at: .start(of: origin)))
       }
       parts.append(DeterministicZip.Entry(path: part, data: Data(xml.utf8)))
