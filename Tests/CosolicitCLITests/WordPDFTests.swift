@@ -14,7 +14,12 @@ import Testing
     }
   }
 
-  static var libreOfficeAvailable: Bool { installed("soffice") && installed("pdfinfo") && installed("pdftotext") }
+  /// LibreOffice with Writer (a Calc-only install has soffice but cannot load a .docx; Debian puts Writer in
+  /// libswlo.so), and poppler's tools.
+  static var libreOfficeAvailable: Bool {
+    installed("soffice") && FileManager.default.fileExists(atPath: "/usr/lib/libreoffice/program/libswlo.so")
+      && installed("pdfinfo") && installed("pdftotext")
+  }
 
   static var required: Bool { ProcessInfo.processInfo.environment["COSOLICIT_REQUIRE_LIBREOFFICE"] == "1" }
 

@@ -69,9 +69,13 @@ public enum PDFConversion {
     return try zip(documents, names).map { document, name throws(Failure) in
       let pdf = output.appendingPathComponent(String(name.dropLast(".docx".count)) + ".pdf")
       guard let data = try? Data(contentsOf: pdf), data.starts(with: Data("%PDF".utf8)) else {
+        // A LibreOffice without Writer (Calc alone, say) has soffice but cannot load a Word document.
+        let hint =
+          run.errors.contains("source file could not be loaded")
+          ? "; is LibreOffice Writer installed? apt-get install libreoffice-writer-nogui" : ""
         throw Failure(
-          reason: "LibreOffice (\(soffice)) wrote no PDF of \(document.path) (exit status \(run.status)): "
-            + run.errors.suffix(600))
+          reason: "LibreOffice (\(soffice)) wrote no PDF of \(document.path) (exit status \(run.status))\(hint): "
+            + run.errors.trimmingCharacters(in: .whitespacesAndNewlines).suffix(600))
       }
       return DocumentSet.File(
         path: String(document.path.dropLast(".docx".count)) + ".pdf", data: PDFStamps.normalized(data))
