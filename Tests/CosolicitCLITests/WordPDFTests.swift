@@ -75,6 +75,20 @@ import Testing
       }
       #expect(shown.contains("Cooperative purchasing clause") == (variant == "piggyback"))
     }
+
+    // Reproducible: another build, in another time zone, gives the same PDF bytes (creation date and id fixed).
+    let again = output.appendingPathComponent("again")
+    let rebuilt = try ProgramRun.run(
+      "/usr/bin/env",
+      ["TZ=Pacific/Kiritimati", ProgramRun.executable.path, "build", Self.example.path, "--out", again.path, "--pdf"])
+    #expect(rebuilt.status == 0, "\(rebuilt.errorOutput)")
+    for path in ["joint/rfp.pdf", "piggyback/rfp.pdf", "CVPC-2027-01.zip"] {
+      let first = try Data(contentsOf: package.appendingPathComponent(path))
+      let second = try Data(contentsOf: again.appendingPathComponent("CVPC-2027-01/\(path)"))
+      #expect(first == second, "\(path) differs between two builds")
+    }
+    let info = try ProgramRun.run("/usr/bin/env", ["pdfinfo", package.appendingPathComponent("joint/rfp.pdf").path])
+    #expect(info.output.contains("CreationDate:") && info.output.contains("2000"), "\(info.output)")
   }
 
   /// Without LibreOffice on the PATH, `--pdf` is an error that says what to install, and nothing is written.
