@@ -3,7 +3,8 @@ import Foundation
 /// `build --pdf`: each variant's `rfp.docx` converted to `rfp.pdf` by LibreOffice
 /// (`soffice --headless --convert-to pdf`), before the package is written, so that a failed conversion writes
 /// nothing. LibreOffice runs with its own profile and `HOME` in a temporary folder that is removed afterwards,
-/// and is stopped after ``secondsPerDocument`` per document.
+/// and is stopped after ``secondsPerDocument`` per document; a run that converts nothing (LibreOffice can drop
+/// the conversion while it sets up a new profile) is tried once more.
 ///
 /// LibreOffice stamps each PDF with its creation time and an id drawn from it; ``PDFStamps`` fixes both, so the
 /// same DOCX converted by the same LibreOffice with the same fonts gives the same PDF bytes.
@@ -64,10 +65,16 @@ public enum PDFConversion {
         "-env:UserInstallation=\(home.appendingPathComponent("profile").absoluteString)",
         "--convert-to", "pdf", "--outdir", output.path,
       ] + inputs
-    let run = try ProcessRun.run(
+    let pdfs = names.map { output.appendingPathComponent(String($0.dropLast(".docx".count)) + ".pdf") }
+    var run = try ProcessRun.run(
       soffice, arguments, home: home.path, log: scratch, timeout: secondsPerDocument * documents.count)
-    return try zip(documents, names).map { document, name throws(Failure) in
-      let pdf = output.appendingPathComponent(String(name.dropLast(".docx".count)) + ".pdf")
+    // A LibreOffice that has just created its profile may restart itself and drop the conversion: once the
+    // profile exists, a second run converts.
+    if !pdfs.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
+      run = try ProcessRun.run(
+        soffice, arguments, home: home.path, log: scratch, timeout: secondsPerDocument * documents.count)
+    }
+    return try zip(documents, pdfs).map { document, pdf throws(Failure) in
       guard let data = try? Data(contentsOf: pdf), data.starts(with: Data("%PDF".utf8)) else {
         // A LibreOffice without Writer (Calc alone, say) has soffice but cannot load a Word document.
         let hint =
