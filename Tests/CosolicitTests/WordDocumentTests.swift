@@ -55,7 +55,12 @@ import Testing
     }
     #expect(byID["ListBullet"]?.child("pPr")?.child("numPr")?.child("numId")?.value("val") == "1")
     #expect(document.part("word/numbering.xml").contains("<w:num w:numId=\"1\">"))
-    #expect(document.part("word/numbering.xml").contains("<w:numFmt w:val=\"bullet\"/>"))
+    // Bullets at every level Word has (0-8): nested Markdown lists use them.
+    for level in 0...8 {
+      #expect(
+        document.part("word/numbering.xml").contains(
+          "<w:lvl w:ilvl=\"\(level)\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/>"))
+    }
     // Every paragraph style the body names is defined.
     let used = Set(document.paragraphs.map(WordDocument.style(of:)).filter { !$0.isEmpty })
     #expect(used.isSubset(of: Set(byID.keys)), "undefined styles: \(used.subtracting(byID.keys).sorted())")
