@@ -5,7 +5,9 @@ import Foundation
 extension CosolicitCommand {
   struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Write the solicitation package: RFPs, bid forms, the comparison report, manifest and zip.",
+      abstract:
+        "Write the solicitation package: RFPs (HTML, Markdown, Word, and PDF with --pdf), bid forms, the comparison "
+        + "report, manifest and zip.",
       discussion: """
         Writes OUT/<solicitation id>/ (default OUT: WORKSPACE/dist) complete or not at all. Exits 0 on success, \
         1 when the workspace, a template or a generated document has errors, 2 on usage errors.
@@ -29,6 +31,9 @@ extension CosolicitCommand {
     @Option(help: "A folder of templates that replace the defaults of the same name, one file at a time.")
     var templates: String?
 
+    @Flag(help: "Also write rfp.pdf beside each rfp.docx, converted by LibreOffice (soffice must be on the PATH).")
+    var pdf = false
+
     @Flag(help: "Show no progress bar, even on a terminal.")
     var quiet = false
 
@@ -45,7 +50,8 @@ extension CosolicitCommand {
         }
       let progress = TerminalProgress(label: "reading needs files", quiet: quiet)
       let (outcome, diagnostics) = PackageBuild.run(
-        workspace: workspace, output: out, variants: variants, templates: templates, progress: progress.update)
+        workspace: workspace, output: out, variants: variants, templates: templates, pdf: pdf,
+        progress: progress.update)
       progress.finish()
       Terminal.report(diagnostics)
       guard let outcome else {

@@ -6,7 +6,7 @@ import Testing
 
 /// Untrusted text stays text: every string of `Tests/Fixtures/hostile/strings.txt` is put in every text field of
 /// every input file of a small workspace (YAML, JSON and CSV needs files, a CSV catalog, the solicitation), the
-/// package is built, and each output is checked in its own terms against a build of the same workspace whose
+/// package is built, and each output (the Word documents too) is checked in its own terms against a build of the same workspace whose
 /// text fields all say "Plain words": the same elements, attributes, Markdown structure and CSV shape, with the
 /// hostile string shown as itself. The content fields (submission address, opening place, questions, insurance,
 /// price index, authority) carry it too, through the Markdown standard sections. Characters no document can show
@@ -279,6 +279,22 @@ import Testing
       #expect(shape(tree) == shape(plain), "\(path) gained or lost an element or attribute")
       let texts = elements(tree).flatMap { [$0.text] + $0.attributes.map(\.value) }
       #expect(texts.contains { $0.contains(expected) }, "\(path) does not show the text as itself")
+    }
+
+    // Word: the body, header and core properties are well-formed, with the same elements and attributes as the
+    // plain build, and show the text as itself.
+    for path in ["joint/rfp.docx", "piggyback/rfp.docx"] {
+      let document = try WordDocument(built.files[path] ?? Data())
+      let plain = try WordDocument(baseline.files[path] ?? Data())
+      #expect(document.parts.map(\.path) == plain.parts.map(\.path))
+      for part in ["word/document.xml", "word/header1.xml", "docProps/core.xml"] {
+        let parsed = XMLElementTree.parse(document.part(part), path: part)
+        #expect(parsed.diagnostics.isEmpty, "\(path) \(part): \(parsed.diagnostics.prefix(3))")
+        let tree = try #require(parsed.root, "\(path) \(part) is not well-formed")
+        let plainTree = try #require(XMLElementTree.parse(plain.part(part), path: part).root)
+        #expect(shape(tree) == shape(plainTree), "\(path) \(part) gained or lost an element or attribute")
+        #expect(elements(tree).contains { $0.text.contains(expected) }, "\(path) \(part) does not show the text")
+      }
     }
 
     // The HTML bid forms (HTML5, not XML): the same tags and attributes as the plain build, the text shown.

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Renders every document of a solicitation package from the templates, at the paths ``PackageLayout`` gives:
-/// for each variant the RFP (Markdown and HTML), the blank XML bid form with its schema, and the fillable HTML bid
-/// form (public); the comparison report, the aggregation contract, the participants list and the review list
-/// (internal). Each XML bid form is validated against its schema.
+/// for each variant the RFP (Markdown, HTML, and Word through ``WordPackage``), the blank XML bid form with its
+/// schema, and the fillable HTML bid form (public); the comparison report, the aggregation contract, the
+/// participants list and the review list (internal). Each XML bid form is validated against its schema.
 public struct DocumentSet: Sendable {
   /// A rendered file: its path inside the package and its bytes.
   public struct File: Sendable {
@@ -84,6 +84,16 @@ public struct DocumentSet: Sendable {
               + "and bid-form.xsd templates)", at: problem.location)
         }
         failed = failed || !problems.isEmpty
+      }
+    }
+    // Each variant's Word document, its parts rendered from the same model as its other documents.
+    let documents = ConcurrentMap.map(variantModels) { WordPackage.render($0, templates: templates) }
+    for (variant, document) in zip(variants, documents) {
+      switch document {
+      case .success(let data): files.append(File(path: PackageLayout.public(variant, WordPackage.fileName), data: data))
+      case .failure(let failure):
+        diagnostics.append(contentsOf: failure.diagnostics)
+        failed = true
       }
     }
     files.append(File(path: PackageLayout.internal("solicitation.json"), data: Data(joint.jsonText.utf8)))

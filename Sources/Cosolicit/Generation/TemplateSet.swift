@@ -94,6 +94,9 @@ public struct TemplateSet: Sendable {
 
   /// The templates rendered once per variant, from a ``VariantDocument``.
   static let variantTemplates = ["rfp.md", "rfp.html", "bid-form.html", "bid-form.xml"]
+  /// The templates rendered into the parts of each variant's Word document (``WordPackage``), from a
+  /// ``VariantDocument``.
+  static var wordTemplates: [String] { WordPackage.renderedParts.map(\.0) }
   /// The templates rendered once per package, from a ``ComparisonReport``.
   static let comparisonTemplates = ["compare.md", "compare.html"]
 
@@ -105,7 +108,7 @@ public struct TemplateSet: Sendable {
   /// they are included.
   static let models: [String: any DocumentModel.Type] =
     Dictionary(
-      uniqueKeysWithValues: (variantTemplates + sectionTemplates).map {
+      uniqueKeysWithValues: (variantTemplates + sectionTemplates + wordTemplates).map {
         ($0, VariantDocument.self as any DocumentModel.Type)
       }
     )

@@ -15,14 +15,18 @@ public enum PackageBuild {
     public var zipSHA256: String
   }
 
-  /// Builds the package of the workspace at `workspace` into `output` (default `workspace/dist`). The findings
+  /// Builds the package of the workspace at `workspace` into `output` (default `workspace/dist`); with `pdf`,
+  /// each variant's `rfp.docx` is also converted to `rfp.pdf` by LibreOffice (``PDFConversion``). The findings
   /// (warnings, and errors when nothing was written) come back either way.
   public static func run(
-    workspace: String, output: String?, variants: [DocumentVariant], templates: String?,
+    workspace: String, output: String?, variants: [DocumentVariant], templates: String?, pdf: Bool = false,
     progress: (@Sendable (Int, Int) -> Void)? = nil
   ) -> (outcome: Outcome?, diagnostics: [Diagnostic]) {
-    let intake = Intake.load(workspace: workspace, progress: progress)
     var diagnostics = DiagnosticCollector()
+    // Said first, and the workspace still read, so that every other problem is reported in the same run.
+    let soffice = pdf ? PDFConversion.soffice() : nil
+    if pdf, soffice == nil { diagnostics.error(PDFConversion.missingMessage, at: .start(of: workspace)) }
+    let intake = Intake.load(workspace: workspace, progress: progress)
     diagnostics.append(contentsOf: intake.diagnostics)
     let joint: JointSolicitation
     switch Aggregator.aggregate(intake) {
@@ -41,8 +45,18 @@ public enum PackageBuild {
           + "piggyback-open contract only when the lead agency is public", at: lead.id.location)
     }
     guard let templateSet = TemplateSet.load(overrides: templates, &diagnostics),
-      let files = DocumentSet(variants: variants).render(joint, templates: templateSet, &diagnostics)
+      var files = DocumentSet(variants: variants).render(joint, templates: templateSet, &diagnostics),
+      !(pdf && soffice == nil)
     else { return (nil, diagnostics.diagnostics) }
+    if let soffice {
+      do {
+        let documents = files.filter { $0.path.hasSuffix("/" + WordPackage.fileName) }
+        files = (files + (try PDFConversion.convert(documents, soffice: soffice))).sorted { $0.path < $1.path }
+      } catch {
+        diagnostics.error(error.description, at: .start(of: workspace))
+        return (nil, diagnostics.diagnostics)
+      }
+    }
     let output = output ?? Workspace.join(workspace, "dist")
     do {
       let (folder, zip) = try SolicitationPackage.write(files, id: joint.solicitation.id, to: output)
