@@ -17,7 +17,8 @@ import Testing
     let definition = workspace.appendingPathComponent("solicitation.yaml")
     let text = try String(contentsOf: definition, encoding: .utf8)
     try Data(
-      (text.replacingOccurrences(of: "responses_due: 2027-03-09 ", with: "responses_due: 2027-03-16 ")
+      (text.replacingOccurrences(of: "responses_due: 2027-03-09T14:00 ", with: "responses_due: 2027-03-16T14:00 ")
+        .replacingOccurrences(of: "at: 2027-03-09T14:15", with: "at: 2027-03-16T14:15")
         + "\naddenda: [{number: 1, issued: 2027-02-20}]\n").utf8
     ).write(to: definition)
     let package = published + "/CVPC-2027-01"
@@ -29,7 +30,9 @@ import Testing
     #expect(run.output.contains("wrote addendum 1 (") && run.output.contains("public/addenda/addendum-1.md"))
     let markdown = try String(
       contentsOfFile: output + "/CVPC-2027-01/public/addenda/addendum-1.md", encoding: .utf8)
-    #expect(markdown.contains("- Responses due: was 2027-03-09; now 2027-03-16."))
+    #expect(
+      markdown.contains(
+        "- Responses due: was March 9, 2027, 2:00 p.m. Pacific Time; now March 16, 2027, 2:00 p.m. Pacific Time."))
     // The two-package form, against itself: the published package does not list addendum 1.
     let refused = try ProgramRun.cosolicit(["addendum", package, package, "--number", "1"])
     #expect(refused.status == 1)

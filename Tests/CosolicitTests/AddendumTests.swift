@@ -56,7 +56,8 @@ import ZIPFoundation
   static func twoBuilds() throws -> (scratch: Scratch, old: String, new: String) {
     let scratch = try Scratch()
     let old = try scratch.build("old")
-    try scratch.edit("solicitation.yaml", "responses_due: 2027-03-09 ", "responses_due: 2027-03-16 ")
+    try scratch.edit("solicitation.yaml", "responses_due: 2027-03-09T14:00 ", "responses_due: 2027-03-16T14:00 ")
+    try scratch.edit("solicitation.yaml", "at: 2027-03-09T14:15", "at: 2027-03-16T14:15")
     try scratch.edit("solicitation.yaml", "payment: \"Net 30 after", "payment: \"Net 45 after")
     try scratch.edit("needs/cedar-creek-sd31-and-library.csv", "CUST-ICE-MELT,,,3,pallet", "CUST-ICE-MELT,,,4,pallet")
     let csv = scratch.workspace.appendingPathComponent("needs/cedar-creek-sd31-and-library.csv")
@@ -72,11 +73,17 @@ import ZIPFoundation
     defer { try? FileManager.default.removeItem(at: scratch.root) }
     let (outcome, diagnostics) = AddendumIssue.run(old: old, new: new, number: 1)
     let issued = try #require(outcome, "\(diagnostics)")
-    #expect(issued.files == ["public/addenda/addendum-1.md", "public/addenda/addendum-1.html"])
+    #expect(
+      issued.files == [
+        "public/addenda/addendum-1.md", "public/addenda/addendum-1.html", "public/addenda/addendum-1.docx",
+      ])
     let markdown = try scratch.text(new, "public/addenda/addendum-1.md")
     #expect(markdown.hasPrefix("# Addendum 1 to solicitation CVPC-2027-01\n\n"))
     #expect(markdown.contains("Issued 2027-02-20 by **Alder County**"))
-    #expect(markdown.contains("\n## Dates\n\n- Responses due: was 2027-03-09; now 2027-03-16.\n"))
+    #expect(
+      markdown.contains(
+        "\n## Dates\n\n- Responses due: was March 9, 2027, 2:00 p.m. Pacific Time; now March 16, 2027, 2:00 p.m. Pacific Time.\n"
+      ))
     // A changed section, with its new text.
     #expect(markdown.contains("- Section \"Contract term\" is changed. It now reads:\n\n  > The initial term runs"))
     #expect(markdown.contains("  > Delivery: FOB destination, freight prepaid, inside delivery to each participant's"))
@@ -98,7 +105,10 @@ import ZIPFoundation
     #expect(markdown.contains("- Lot L3: lines are renumbered: line 22 is now line 21, line 23 is now line 22"))
     // The HTML says the same, with the section's HTML quoted.
     let html = try scratch.text(new, "public/addenda/addendum-1.html")
-    #expect(html.contains("<li>Responses due: was 2027-03-09; now 2027-03-16.</li>"))
+    #expect(
+      html.contains(
+        "<li>Responses due: was March 9, 2027, 2:00 p.m. Pacific Time; now March 16, 2027, 2:00 p.m. Pacific Time.</li>"
+      ))
     #expect(html.contains("<blockquote>\n<p>The initial term runs"))
     #expect(html.contains("Net 45 after receipt"))
     // The package is whole again: both manifests and the zip hold the addendum.
@@ -141,7 +151,8 @@ import ZIPFoundation
     let scratch = try Scratch()
     defer { try? FileManager.default.removeItem(at: scratch.root) }
     let old = try scratch.build("old")
-    try scratch.edit("solicitation.yaml", "responses_due: 2027-03-09 ", "responses_due: 2027-03-16 ")
+    try scratch.edit("solicitation.yaml", "responses_due: 2027-03-09T14:00 ", "responses_due: 2027-03-16T14:00 ")
+    try scratch.edit("solicitation.yaml", "at: 2027-03-09T14:15", "at: 2027-03-16T14:15")
     let new = try scratch.build("new")
     let (outcome, diagnostics) = AddendumIssue.run(old: old, new: new, number: 1)
     #expect(outcome == nil)
@@ -160,7 +171,9 @@ import ZIPFoundation
       workspace: scratch.workspace.path, against: old, number: 1, output: output)
     let issued = try #require(outcome, "\(diagnostics)")
     #expect(issued.folder == output + "/\(Self.id)")
-    #expect(try scratch.text(issued.folder, "public/addenda/addendum-1.md").contains("now 2027-03-16."))
+    #expect(
+      try scratch.text(issued.folder, "public/addenda/addendum-1.md").contains(
+        "now March 16, 2027, 2:00 p.m. Pacific Time."))
   }
 
   @Test func theRFPsAndBidFormsListTheAddenda() throws {

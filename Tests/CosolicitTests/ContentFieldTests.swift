@@ -87,25 +87,30 @@ import Testing
 
   @Test func aDateAloneNeedsNoTimeZoneAndPrintsAsBefore() throws {
     let documents = try ContentWorkspace().documents()
-    #expect(documents["joint/rfp.md"]?.contains("Responses due **2027-04-01**") == true)
-    #expect(documents["joint/bid-form.xml"]?.contains("<responsesDue>2027-04-01</responsesDue>") == true)
+    #expect(documents["public/joint/rfp.md"]?.contains("Responses due **2027-04-01**") == true)
+    #expect(documents["public/joint/bid-form.xml"]?.contains("<responsesDue>2027-04-01</responsesDue>") == true)
   }
 
   @Test func theDueTimeIsSpelledAndTheBidFormCarriesItsInstant() throws {
     let documents = try ContentWorkspace(responsesDue: "2027-04-01T14:00", "timezone: America/Los_Angeles").documents()
-    for path in ["joint/rfp.md", "joint/rfp.html", "piggyback/rfp.md", "joint/bid-form.html"] {
+    for path in [
+      "public/joint/rfp.md", "public/joint/rfp.html", "public/piggyback/rfp.md", "public/joint/bid-form.html",
+    ] {
       #expect(documents[path]?.contains("April 1, 2027, 2:00 p.m. Pacific Time") == true, "\(path)")
     }
-    #expect(documents["joint/bid-form.xml"]?.contains("<responsesDue>2027-04-01T14:00:00-07:00</responsesDue>") == true)
-    #expect(documents["joint/rfp.md"]?.contains("| Responses due | April 1, 2027, 2:00 p.m. Pacific Time |") == true)
-    #expect(documents["joint/rfp.md"]?.contains("| Written questions due | 2027-03-12 |") == true)
-    #expect(documents["joint/bid-form.html"]?.contains("datetime=\"2027-04-01T14:00:00-07:00\"") == true)
+    #expect(
+      documents["public/joint/bid-form.xml"]?.contains("<responsesDue>2027-04-01T14:00:00-07:00</responsesDue>") == true
+    )
+    #expect(
+      documents["public/joint/rfp.md"]?.contains("| Responses due | April 1, 2027, 2:00 p.m. Pacific Time |") == true)
+    #expect(documents["public/joint/rfp.md"]?.contains("| Written questions due | 2027-03-12 |") == true)
+    #expect(documents["public/joint/bid-form.html"]?.contains("datetime=\"2027-04-01T14:00:00-07:00\"") == true)
   }
 
   @Test func everyFieldIsWordedInTheRFP() throws {
     let documents = try ContentWorkspace(responsesDue: "2027-04-01T14:00", Self.complete).documents()
-    let markdown = ContentWorkspace.instructions(try #require(documents["joint/rfp.md"]))
-    let html = try #require(documents["joint/rfp.html"])
+    let markdown = ContentWorkspace.instructions(try #require(documents["public/joint/rfp.md"]))
+    let html = try #require(documents["public/joint/rfp.html"])
     let wording = [
       "no later than **April 1, 2027, 2:00 p.m. Pacific Time**",
       "to: City Hall, Purchasing, 100 Main Street, Example, OR 97000.",
@@ -142,7 +147,7 @@ import Testing
     }
     #expect(markdown.contains("### <a id=\"section-submission\"></a>9.1. Submission of bids and bid opening"))
     #expect(html.contains("<h2>10. Bidder information and signature</h2>"))
-    let piggyback = ContentWorkspace.instructions(try #require(documents["piggyback/rfp.md"]))
+    let piggyback = ContentWorkspace.instructions(try #require(documents["public/piggyback/rfp.md"]))
     #expect(piggyback.contains("as a cooperative procurement under ORS 279A.210"))
     #expect(piggyback.contains("cooperative purchasing clause in section 8"))
   }
@@ -162,13 +167,13 @@ import Testing
   ])
   func eachChoiceHasItsWording(fields: String, wording: String) throws {
     let documents = try ContentWorkspace(fields).documents()
-    #expect(ContentWorkspace.instructions(try #require(documents["joint/rfp.md"])).contains(wording))
+    #expect(ContentWorkspace.instructions(try #require(documents["public/joint/rfp.md"])).contains(wording))
   }
 
   /// A section whose field is absent or false is left out; the sections that need no field are always there.
   @Test func absentFieldsLeaveTheirSectionsOut() throws {
     let documents = try ContentWorkspace("non_appropriation: false").documents()
-    let markdown = ContentWorkspace.instructions(try #require(documents["joint/rfp.md"]))
+    let markdown = ContentWorkspace.instructions(try #require(documents["public/joint/rfp.md"]))
     for slug in ["bonds-insurance", "price-adjustment", "non-appropriation", "authority"] {
       #expect(!markdown.contains("section-\(slug)"), "\(slug) is shown without its field")
     }
@@ -195,6 +200,6 @@ import Testing
     let workspace = try ContentWorkspace(
       responsesDue: "2027-04-01T14:00", "timezone: America/Chicago\nquestions: {due: 2027-03-12T12:00}")
     let documents = try workspace.documents()
-    #expect(documents["joint/rfp.md"]?.contains("no later than March 12, 2027, 12:00 p.m. Central Time") == true)
+    #expect(documents["public/joint/rfp.md"]?.contains("no later than March 12, 2027, 12:00 p.m. Central Time") == true)
   }
 }

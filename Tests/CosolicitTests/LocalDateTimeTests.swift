@@ -78,7 +78,7 @@ import Testing
           workspace.sandbox.root.path, "--out", out, "--quiet",
         ])
       #expect(run.status == 0, "\(run.errorOutput)")
-      let rfp = try String(contentsOfFile: out + "/JS-2027-001/joint/rfp.md", encoding: .utf8)
+      let rfp = try String(contentsOfFile: out + "/JS-2027-001/public/joint/rfp.md", encoding: .utf8)
       #expect(rfp.contains("April 1, 2027, 2:00 p.m. Pacific Time"))
       #expect(rfp.contains("April 1, 2027, 2:30 p.m. Pacific Time"))
       packages[zone] = try Data(contentsOf: URL(fileURLWithPath: out + "/JS-2027-001/JS-2027-001.zip"))

@@ -40,7 +40,7 @@ import Testing
     try workspace.section("10-alpha.md", "Alpha.\n")
     try workspace.section("95-local-preference.md", "No local preference applies.\n")
     let documents = try workspace.documents()
-    let markdown = try #require(documents["joint/rfp.md"])
+    let markdown = try #require(documents["public/joint/rfp.md"])
     #expect(
       Self.order(markdown) == [
         "background", "submission", "alpha", "zeta", "questions-addenda", "modification-withdrawal",
@@ -51,10 +51,10 @@ import Testing
     #expect(markdown.contains("9.9. Protests\n\nProtests go to the city attorney within seven days."))
     #expect(!markdown.contains("A protest must be signed"), "the standard protests section is replaced")
     #expect(markdown.contains("9.10. Local preference\n"), "the title from the slug")
-    let html = try #require(documents["joint/rfp.html"])
+    let html = try #require(documents["public/joint/rfp.html"])
     #expect(html.contains("<h3>9.1. About the cities</h3>"))
     #expect(Self.htmlSection(html, "local-preference").contains("<p>No local preference applies.</p>"))
-    #expect(documents["piggyback/rfp.md"].map(Self.order) == Self.order(markdown))
+    #expect(documents["public/piggyback/rfp.md"].map(Self.order) == Self.order(markdown))
   }
 
   @Test func theSectionsFolderIsAnInput() throws {
@@ -95,11 +95,11 @@ import Testing
       "05-links.md",
       "See [the rules](https://example.gov/rules), [mail](mailto:bids@example.gov) and [x](javascript:alert(1)).\n")
     let documents = try workspace.documents()
-    let html = Self.htmlSection(try #require(documents["joint/rfp.html"]), "links")
+    let html = Self.htmlSection(try #require(documents["public/joint/rfp.html"]), "links")
     #expect(html.contains("<a href=\"https://example.gov/rules\">the rules</a>") == allowed, "\(html)")
     #expect(html.contains("<a href=\"mailto:bids@example.gov\">mail</a>") == allowed, "\(html)")
     #expect(!html.contains("javascript:"), "\(html)")
-    let markdown = Self.markdownSection(try #require(documents["joint/rfp.md"]), "links")
+    let markdown = Self.markdownSection(try #require(documents["public/joint/rfp.md"]), "links")
     #expect(HostileTextTests.unescaped(markdown).contains("](<https://example.gov/rules>)") == allowed, "\(markdown)")
     #expect(!markdown.contains("javascript:"), "\(markdown)")
   }
@@ -114,7 +114,7 @@ import Testing
     let body = samples.map { $0.replacingOccurrences(of: "\u{0}", with: "") }.joined(separator: "\n\n")
     try workspace.section("05-hostile.md", "# <script>alert(1)</script> [x](javascript:alert(1))\n\n" + body + "\n")
     let documents = try workspace.documents()
-    let page = try #require(documents["joint/rfp.html"])
+    let page = try #require(documents["public/joint/rfp.html"])
     let html = Self.htmlSection(page, "hostile")
     #expect(!html.isEmpty)
     var allowedTags: Set<String> = ["p", "ul", "ol", "li", "strong", "em", "code", "pre", "blockquote", "hr", "br"]
@@ -126,7 +126,7 @@ import Testing
     #expect(!html.lowercased().contains("href=\"javascript"), "a javascript: link")
     #expect(!page.contains("<script>alert"), "a script element")
     #expect(page.contains("<h3>9.1. &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</h3>"))
-    let markdown = Self.markdownSection(try #require(documents["joint/rfp.md"]), "hostile")
+    let markdown = Self.markdownSection(try #require(documents["public/joint/rfp.md"]), "hostile")
     // The corner writes a link's address in angle brackets, `[text](<https://…>)`; any other `<` is raw HTML.
     let unescaped = ["](<http", "](<mailto"].reduce(HostileTextTests.unescaped(markdown)) {
       $0.replacingOccurrences(of: $1, with: "](")

@@ -58,6 +58,11 @@ public struct MarkdownDocument: Sendable, Equatable {
   /// WordprocessingML paragraphs (`<w:p>`) in the package's style ids (`Heading3`, `BodyText`, `ListBullet`…).
   public var wordML: String { MarkdownWordRenderer().render(self) }
 
+  /// WordprocessingML paragraphs whose `#` headings are `Heading<level>` (1 to 3), deeper ones following.
+  public func wordML(firstHeadingLevel level: Int) -> String {
+    MarkdownWordRenderer(firstHeadingLevel: level).render(self)
+  }
+
   /// The text of the document without its markup, one block a line.
   public var plainText: String {
     func text(_ inlines: [Inline]) -> String {

@@ -4,6 +4,9 @@
 /// `Quote`, `SourceCode` and the character style `VerbatimChar`. A link is its text followed by its address:
 /// a printed page cannot be clicked.
 struct MarkdownWordRenderer {
+  /// The Word heading level a `#` heading takes (deeper ones follow, down to `Heading3`).
+  var firstHeadingLevel = 3
+
   /// The paragraphs.
   func render(_ document: MarkdownDocument) -> String {
     blocks(document.blocks, context: Context()).joined()
@@ -29,8 +32,9 @@ struct MarkdownWordRenderer {
 
   private func block(_ block: MarkdownDocument.Block, context: Context) -> [String] {
     switch block {
-    case .heading(_, let content):
-      return [paragraph(style: "Heading3", runs: runs(content))]
+    case .heading(let level, let content):
+      let style = "Heading\(min(max(firstHeadingLevel + level - 1, 1), 3))"
+      return [paragraph(style: style, runs: runs(content))]
     case .paragraph(let content):
       if let marker = context.marker {
         let prefix = marker.style == "ListNumber" ? run(marker.text, style: []) + "<w:r><w:tab/></w:r>" : ""

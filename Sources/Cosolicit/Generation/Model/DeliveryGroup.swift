@@ -29,7 +29,7 @@ struct DeliveryGroup: DocumentModel {
     static let fields: DocumentFields<Self> = [
       .count("line") { $0.line.number },
       .text("item") { $0.line.itemID ?? "write-in" },
-      .text("itemWordML") { WordRuns.unbreakable($0.line.itemID ?? "write-in") },
+      .markup("itemWordML") { WordRuns.unbreakable($0.line.itemID ?? "write-in") },
       .text("description") { $0.line.description },
       .text("quantity") { $0.share.isAsNeeded ? "as needed" : $0.quantity },
       .text("unit") { $0.line.unit.code },

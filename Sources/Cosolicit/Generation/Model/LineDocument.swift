@@ -64,7 +64,7 @@ struct LineDocument: DocumentModel {
     .count("number") { $0.line.number },
     .text("item") { $0.line.itemID ?? "" },
     .flag("hasItem") { $0.line.itemID != nil },
-    .text("itemWordML") { $0.line.itemID.map(WordRuns.unbreakable) },
+    .markup("itemWordML") { $0.line.itemID.map(WordRuns.unbreakable) },
     .text("description") { $0.line.description },
     .list("specs") { $0.specs },
     .flag("hasSpecs") { !$0.specs.isEmpty },

@@ -65,6 +65,17 @@ struct AddendumDocument {
     return text + "\n---\nPrepared with \(VariantDocument.generator).\n"
   }
 
+  /// The Word addendum: the Markdown addendum's blocks as Word paragraphs (its title `Heading1`, each part
+  /// `Heading2`), with the solicitation and addendum in the running header.
+  var word: Result<Data, WordPackage.Failure> {
+    let paragraphs = MarkdownDocument.parse(markdown, links: .asText).wordML(firstHeadingLevel: 1)
+    return WordPackage.document(
+      paragraphs: paragraphs,
+      properties: WordPackage.Properties(
+        header: "Solicitation \(solicitation) · Addendum \(number)",
+        title: "Addendum \(number) to solicitation \(solicitation)", subject: title, creator: leadAgency))
+  }
+
   /// The HTML addendum, a page of its own.
   var html: String {
     let escaped = { (text: String) in XMLText.escaped(text) }

@@ -94,11 +94,16 @@ public enum AddendumIssue {
     let document = AddendumDocument(
       number: number, issued: issued ?? "", solicitation: current.id, title: form?.title ?? "",
       leadAgency: form?.leadAgency ?? "", changes: changes)
+    let word: Data
+    switch document.word {
+    case .success(let data): word = data
+    case .failure(let problem): return (nil, problem.diagnostics)
+    }
     let added = [
       DocumentSet.File(path: PackageLayout.addendum(number, "md"), data: Data(document.markdown.utf8)),
       DocumentSet.File(path: PackageLayout.addendum(number, "html"), data: Data(document.html.utf8)),
+      DocumentSet.File(path: PackageLayout.addendum(number, "docx"), data: word),
     ]
-    // TODO(issue 14, word helper): add public/addenda/addendum-N.docx once the DOCX writer is on main.
     switch packageFiles(new) {
     case .failure(let problem): return (nil, [problem])
     case .success(let files):
