@@ -44,7 +44,7 @@ import Testing
     let package = output.appendingPathComponent("CVPC-2027-01")
     let manifest = try String(contentsOf: package.appendingPathComponent("manifest.json"), encoding: .utf8)
     let json = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: package.appendingPathComponent("solicitation.json")))
+      with: Data(contentsOf: package.appendingPathComponent("internal/solicitation.json")))
     let solicitation = json as? [String: Any] ?? [:]
     let title = (solicitation["solicitation"] as? [String: Any])?["title"] as? String ?? "?"
     let lots = solicitation["lots"] as? [[String: Any]] ?? []
@@ -55,11 +55,13 @@ import Testing
     let headings = [
       "1. Schedule of events", "2. Introduction", "3. Scope and quantities by lot", "4. Method of award",
       "5. Evaluation criteria", "6. Submission instructions", "7. Contract term", "8. Commitment and ordering",
-      "9. Bidder information and signature", "Appendix A. Delivery schedule by participant",
+      "9. Instructions and conditions", "9.1. Background of the cooperative", "9.2. Submission of bids and bid opening",
+      "9.7. Protests", "9.11. Authority for cooperative procurement", "10. Bidder information and signature",
+      "Appendix A. Delivery schedule by participant",
     ]
     for variant in ["joint", "piggyback"] {
-      let pdf = package.appendingPathComponent("\(variant)/rfp.pdf")
-      #expect(manifest.contains("\"\(variant)/rfp.pdf\""), "the manifest lists \(variant)/rfp.pdf")
+      let pdf = package.appendingPathComponent("public/\(variant)/rfp.pdf")
+      #expect(manifest.contains("\"public/\(variant)/rfp.pdf\""), "the manifest lists \(variant)/rfp.pdf")
       let info = try ProgramRun.run("/usr/bin/env", ["pdfinfo", pdf.path])
       #expect(info.status == 0, "\(info.errorOutput)")
       let pages = info.output.split(separator: "\n").first { $0.hasPrefix("Pages:") }
@@ -82,12 +84,13 @@ import Testing
       "/usr/bin/env",
       ["TZ=Pacific/Kiritimati", ProgramRun.executable.path, "build", Self.example.path, "--out", again.path, "--pdf"])
     #expect(rebuilt.status == 0, "\(rebuilt.errorOutput)")
-    for path in ["joint/rfp.pdf", "piggyback/rfp.pdf", "CVPC-2027-01.zip"] {
+    for path in ["public/joint/rfp.pdf", "public/piggyback/rfp.pdf", "CVPC-2027-01.zip"] {
       let first = try Data(contentsOf: package.appendingPathComponent(path))
       let second = try Data(contentsOf: again.appendingPathComponent("CVPC-2027-01/\(path)"))
       #expect(first == second, "\(path) differs between two builds")
     }
-    let info = try ProgramRun.run("/usr/bin/env", ["pdfinfo", package.appendingPathComponent("joint/rfp.pdf").path])
+    let info = try ProgramRun.run(
+      "/usr/bin/env", ["pdfinfo", package.appendingPathComponent("public/joint/rfp.pdf").path])
     #expect(info.output.contains("CreationDate:") && info.output.contains("2000"), "\(info.output)")
   }
 

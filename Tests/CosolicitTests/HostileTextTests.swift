@@ -283,7 +283,7 @@ import Testing
 
     // Word: the body, header and core properties are well-formed, with the same elements and attributes as the
     // plain build, and show the text as itself.
-    for path in ["joint/rfp.docx", "piggyback/rfp.docx"] {
+    for path in ["public/joint/rfp.docx", "public/piggyback/rfp.docx"] {
       let document = try WordDocument(built.files[path] ?? Data())
       let plain = try WordDocument(baseline.files[path] ?? Data())
       #expect(document.parts.map(\.path) == plain.parts.map(\.path))

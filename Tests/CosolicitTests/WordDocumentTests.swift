@@ -30,7 +30,7 @@ import Testing
   @Test(arguments: ["joint", "piggyback"])
   func theDocumentHasItsPartsStylesHeaderFooterAndProperties(variant: String) throws {
     let files = try #require(Self.example, "the example builds")
-    let docx = try #require(files["\(variant)/rfp.docx"])
+    let docx = try #require(files["public/\(variant)/rfp.docx"])
     let document = try WordDocument(docx)
     #expect(
       document.parts.map(\.path) == [
@@ -95,9 +95,9 @@ import Testing
   @Test(arguments: ["joint", "piggyback"])
   func theBodyMirrorsTheHTMLWithTablesThatFitAndRepeatTheirHeader(variant: String) throws {
     let files = try #require(Self.example, "the example builds")
-    let docx = try #require(files["\(variant)/rfp.docx"])
+    let docx = try #require(files["public/\(variant)/rfp.docx"])
     let document = try WordDocument(docx)
-    let htmlData = try #require(files["\(variant)/rfp.html"])
+    let htmlData = try #require(files["public/\(variant)/rfp.html"])
     let html = String(decoding: htmlData, as: UTF8.self)
     let page = try #require(XMLElementTree.parse(HostileTextTests.withoutDoctype(html), path: "rfp.html").root)
     let htmlElements = WordDocument.elements(page)
@@ -109,7 +109,8 @@ import Testing
     #expect(headings == htmlTexts("h2"), "\(headings)")
     #expect(headings.first == "1. Schedule of events")
     #expect(document.texts(ofStyle: "Heading2") == htmlTexts("h3"))
-    #expect(headings.contains("8. Commitment and ordering") && headings.contains("9. Bidder information and signature"))
+    #expect(
+      headings.contains("8. Commitment and ordering") && headings.contains("10. Bidder information and signature"))
     #expect(document.texts(ofStyle: "Heading2").contains("Cooperative purchasing clause") == (variant == "piggyback"))
 
     // The table of contents: a TOC \o "1-3" field whose entries are every section heading, written out.
@@ -119,7 +120,7 @@ import Testing
     #expect(Set(document.texts(ofStyle: "TOC2")).isSubset(of: Set(document.texts(ofStyle: "Heading2"))))
 
     // Every line's description, and its item id unbroken: written with non-breaking hyphens, never a plain `-`.
-    let json = try #require(files["solicitation.json"])
+    let json = try #require(files["internal/solicitation.json"])
     let joint = try JSONSerialization.jsonObject(with: json)
     let lines = ((joint as? [String: Any])?["lots"] as? [[String: Any]] ?? []).flatMap {
       $0["lines"] as? [[String: Any]] ?? []
@@ -158,7 +159,7 @@ import Testing
 
     // The signature page: a page of its own, with room to write on each fill-in line.
     let signature = document.paragraphs.first {
-      WordDocument.style(of: $0) == "Heading1" && WordDocument.text(of: $0) == "9. Bidder information and signature"
+      WordDocument.style(of: $0) == "Heading1" && WordDocument.text(of: $0) == "10. Bidder information and signature"
     }
     #expect(signature?.child("pPr")?.child("pageBreakBefore") != nil)
     #expect(
