@@ -43,6 +43,10 @@ public struct UnitOfMeasure: Hashable, Sendable, CustomStringConvertible {
   /// `name (CODE)`, such as `pound (LBR)`.
   public var description: String { "\(name) (\(code))" }
 
+  /// `CODE (name)`, such as `YDQ (cubic yard)`: how documents show a unit to bidders, code first as bid forms
+  /// take it.
+  public var label: String { "\(code) (\(name))" }
+
   /// Whether the unit is a Recommendation 21 package.
   public var isPackage: Bool { dimension == .package }
 

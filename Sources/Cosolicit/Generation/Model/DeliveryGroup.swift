@@ -17,7 +17,7 @@ struct DeliveryGroup: DocumentModel {
       if share.isAsNeeded { return "as needed" }
       guard share.commitment == .binding else { return "estimated" }
       let quantities = share.quantities
-      func grouped(_ value: Decimal) -> String { DecimalText.usGrouping(of: DecimalText.format(value)) }
+      let grouped = DecimalText.grouped
       if share.partialMinimum != nil {
         return "committed \(grouped(quantities.committed)), estimated \(grouped(quantities.estimated))"
           + (share.band == nil ? "" : ", at most \(grouped(quantities.maximum))")
@@ -26,16 +26,28 @@ struct DeliveryGroup: DocumentModel {
       return "committed: at least \(grouped(quantities.minimum)), at most \(grouped(quantities.maximum))"
     }
 
+    /// The share's releases as bidders read them, "400 on July 1, 2027; 600 on January 15, 2028" (with the unit
+    /// after each quantity when the participant wrote another than the line's); nil without releases.
+    var releases: String? {
+      share.releases.map {
+        DeliveryRelease.text($0, unit: share.originalUnit == line.unit ? nil : share.originalUnit.code)
+      }
+    }
+
     static let fields: DocumentFields<Self> = [
       .count("line") { $0.line.number },
       .text("item") { $0.line.itemID ?? "write-in" },
       .text("description") { $0.line.description },
       .text("quantity") { $0.share.isAsNeeded ? "as needed" : $0.quantity },
       .text("unit") { $0.line.unit.code },
+      .text("unitName") { $0.line.unit.name },
+      .text("unitLabel") { $0.line.unit.label },
       .text("commitment") { $0.basis },
       .flag("isCommitted") { $0.share.commitment == .binding },
       .text("deliverTo") { $0.share.deliverTo ?? "" },
       .text("needBy") { $0.share.needBy?.description ?? "" },
+      .flag("hasReleases") { $0.share.releases != nil },
+      .text("releases") { $0.releases },
       .text("spec") { $0.share.spec ?? "" },
       .flag("hasSpec") { $0.share.spec != nil },
     ]
@@ -56,7 +68,7 @@ struct DeliveryGroup: DocumentModel {
   /// by agency in line order; quantities repeat, so each is formatted once.
   static func schedule(_ joint: JointSolicitation, bound: Set<String>) -> [DeliveryGroup] {
     var deliveries: [String: [Delivery]] = [:]
-    var quantities = DecimalText.Memo()
+    var quantities = DecimalText.Memo(isGrouped: true)
     for line in joint.lines {
       for share in line.shares where bound.contains(share.agencyID) {
         deliveries[share.agencyID, default: []].append(

@@ -80,6 +80,7 @@ struct VariantDocument: DocumentModel {
     .flag("nothingCommitted") { $0.isPiggyback && $0.leadIsCoordinator },
     .flag("hasAsNeeded") { document in document.joint.lines.contains { !$0.asNeededAgencyIDs.isEmpty } },
     .text("variantTitle") { $0.variant.title },
+    .text("printHeader") { CSSText.string("Solicitation \($0.solicitation.id) \u{B7} \($0.variant.title)") },
     .object("solicitation") { SolicitationFacts(solicitation: $0.solicitation) },
     .list("schedule") { document in
       Schedule.Event.allCases.compactMap { event in
