@@ -109,14 +109,17 @@ import Testing
     #expect(try #require(files["joint/rfp.md"]).contains("| 1,000 | EA (each) | committed | Hall | \(phrase) |"))
   }
 
-  @Test func releasesInAnotherUnitThanTheLinesSayTheirUnit() throws {
+  /// Cases of 16: 4 and 6 cases are 64 and 96 each, as the share's 160 EA.
+  @Test func releasesInAnotherUnitThanTheLinesAreShownInTheLinesUnit() throws {
     let needs = AsNeededTests.yaml(
       """
         - {item: TOWEL-MF, quantity: 10, unit: XCS, releases: [{date: 2027-07-01, quantity: 4}, {date: 2027-09-01, quantity: 6}]}
 
       """)
     let files = try renderedDocuments(of: try QuantityWorkspace.joint(needs: [needs]))
-    #expect(try #require(files["joint/rfp.md"]).contains("4 XCS on July 1, 2027; 6 XCS on September 1, 2027"))
+    #expect(
+      try #require(files["joint/rfp.md"]).contains(
+        "| 160 | EA (each) | committed | Hall | 64 on July 1, 2027; 96 on September 1, 2027 |"))
   }
 
   @Test func theJSONCarriesReleasesOnlyOnSharesThatHaveThem() throws {

@@ -26,12 +26,21 @@ struct DeliveryGroup: DocumentModel {
       return "committed: at least \(grouped(quantities.minimum)), at most \(grouped(quantities.maximum))"
     }
 
-    /// The share's releases as bidders read them, "400 on July 1, 2027; 600 on January 15, 2028" (with the unit
-    /// after each quantity when the participant wrote another than the line's); nil without releases.
+    /// The share's releases as bidders read them, "400 on July 1, 2027; 600 on January 15, 2028", in the line's
+    /// unit like the share's quantity: a participant's releases in another unit are converted when that is exact
+    /// and still sums to the share, and are otherwise shown in their own unit ("4 XCS (case) on …"); nil
+    /// without releases.
     var releases: String? {
-      share.releases.map {
-        DeliveryRelease.text($0, unit: share.originalUnit == line.unit ? nil : share.originalUnit.code)
+      guard let releases = share.releases else { return nil }
+      guard share.originalUnit != line.unit else { return DeliveryRelease.text(releases) }
+      if share.isExact, share.originalQuantity > 0 {
+        let factor = share.quantity / share.originalQuantity
+        let converted = releases.map { DeliveryRelease(date: $0.date, quantity: $0.quantity * factor) }
+        if converted.reduce(Decimal(0), { $0 + $1.quantity }) == share.quantity {
+          return DeliveryRelease.text(converted)
+        }
       }
+      return DeliveryRelease.text(releases, unit: share.originalUnit.label)
     }
 
     static let fields: DocumentFields<Self> = [
