@@ -35,6 +35,8 @@ final class ShareStore: Sendable {
   let writeInMinimums: [Int: Decimal]
   /// Each participant's lines' releases, by line position (``NeedsSection/releases``).
   let releases: [[Int32: [DeliveryRelease]]]
+  /// Whether any line is delivered in releases: without one, no share needs looking at for them.
+  let hasReleases: Bool
   /// The commitment band of each catalog item's lines, by item position, and of write-ins; nil commits exactly.
   let bands: (items: [CommitmentBand?], writeIns: CommitmentBand?)
   /// Whether any line has a band: without one, a share has a range only from its own needs line.
@@ -48,6 +50,7 @@ final class ShareStore: Sendable {
     bands: (items: [CommitmentBand?], writeIns: CommitmentBand?) = ([], nil)
   ) {
     self.releases = releases
+    hasReleases = releases.contains { !$0.isEmpty }
     self.minimums = minimums
     self.writeInMinimums = writeInMinimums
     self.bands = bands
@@ -204,6 +207,23 @@ public struct ShareList: RandomAccessCollection, Sendable {
   }
 
   /// The store the shares are read from and their positions in it, unless the list is a plain one.
+  /// Whether some share with `agency` (any, when nil) is delivered in releases.
+  func hasReleases(agency: String? = nil) -> Bool {
+    switch storage {
+    case .store(let store, let positions):
+      guard store.hasReleases else { return false }
+      return positions.contains { position in
+        store.need(at: position).hasReleases
+          && (agency.map { Identifier.same(store.owners[Int(store.references[position].owner)].agency.id.value, $0) }
+            ?? true)
+      }
+    case .list(let shares):
+      return shares.contains { share in
+        share.releases != nil && (agency.map { Identifier.same(share.agencyID, $0) } ?? true)
+      }
+    }
+  }
+
   var stored: (store: ShareStore, positions: Range<Int>)? {
     if case .store(let store, let positions) = storage { return (store, positions) }
     return nil

@@ -74,13 +74,13 @@ extension NeedsReader {
   ) -> [Located<DeliveryRelease>] {
     let expected = "expected DATE: QUANTITY for each release, separated by ';', as in \(releasesExample)"
     var releases: [Located<DeliveryRelease>] = []
-    for (index, part) in text.split(separator: ";", omittingEmptySubsequences: false).enumerated() {
+    let parts = text.split(separator: ";", omittingEmptySubsequences: false)
+    for (index, part) in parts.enumerated() {
       let part = String(part).trimmed
       let label = "\(name): releases #\(index + 1)"
       if part.isEmpty {
-        if index > 0 || text.contains(";") {
-          diagnostics.error("\(label) is empty; \(expected)", at: location)
-        }
+        // A ';' after the last release is harmless; an empty release between two is a slip worth a word.
+        if index < parts.count - 1 { diagnostics.error("\(label) is empty; \(expected)", at: location) }
         continue
       }
       let halves = part.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)

@@ -8,6 +8,8 @@ struct LineDocument: DocumentModel {
   let figures: VariantFigures.Line
   /// The earliest date its committed volume is needed by.
   let earliestNeedBy: CalendarDate?
+  /// Whether some share behind ``earliestNeedBy`` is delivered in releases, so that the date is only the first.
+  var isDeliveredInReleases = false
   /// The distinct specs its participants asked for, each with who asked.
   let specs: [SpecDocument]
   /// Its demand per price zone; none without zones.
@@ -88,6 +90,7 @@ struct LineDocument: DocumentModel {
     .text("estimatedValue") { $0.text.estimatedValue },
     .text("deliverySites") { $0.line.deliverySites.joined(separator: "; ") },
     .text("earliestNeedBy") { $0.earliestNeedBy?.description ?? "" },
+    .flag("isDeliveredInReleases") { $0.isDeliveredInReleases },
     // Price zones and options.
     .list("zones") { $0.zones },
     .flag("hasZones") { !$0.zones.isEmpty },

@@ -35,9 +35,12 @@ struct VariantDocument: DocumentModel {
       LotDocument(
         lot: lot,
         lines: zip(lot.lines, lines).map { line, figures in
-          LineDocument(
+          var document = LineDocument(
             line: line, figures: figures, earliestNeedBy: Self.earliestNeedBy(of: line, variant, lead),
             pricing: pricing)
+          document.isDeliveredInReleases =
+            variant == .joint ? line.shares.hasReleases() : lead.map { line.shares.hasReleases(agency: $0) } ?? false
+          return document
         },
         value: VariantFigures.Value(lines), sums: pricing.sums)
     }
