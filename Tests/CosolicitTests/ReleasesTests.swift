@@ -105,7 +105,7 @@ import Testing
       #expect(appendix.contains(phrase), "\(path)")
       #expect(appendix.contains("2027-08-01"), "the laptops keep their one date: \(path)")
     }
-    #expect(try #require(files["joint/rfp.html"]).contains("<td class=\"releases\">\(phrase)</td>"))
+    #expect(try #require(files["joint/rfp.html"]).contains("<td class=\"delivery\">\(phrase)</td>"))
     // The scope table's one date is the first release, and says so.
     #expect(try #require(files["joint/rfp.md"]).contains("| 2027-07-01 (first release; see Appendix A) |"))
     #expect(try #require(files["joint/rfp.html"]).contains("2027-07-01<div class=\"range\"><em>first release;"))

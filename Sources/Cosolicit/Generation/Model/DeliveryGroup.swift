@@ -56,6 +56,9 @@ struct DeliveryGroup: DocumentModel {
       .text("deliverTo") { $0.share.deliverTo ?? "" },
       .text("needBy") { $0.share.needBy?.description ?? "" },
       .flag("hasReleases") { $0.share.releases != nil },
+      // One field for the schedule's "need by, or releases" cell: it is read once per share, and shares come by
+      // the hundred thousand.
+      .text("delivery") { $0.releases ?? $0.share.needBy?.description ?? "" },
       .text("releases") { $0.releases },
       .text("spec") { $0.share.spec ?? "" },
       .flag("hasSpec") { $0.share.spec != nil },
