@@ -66,7 +66,7 @@ import Testing
     #expect(lines.count == form.rows.count + 1)
     #expect(
       lines.dropFirst().first
-        == "LAPTOP-14,\"Laptop, 14 in, 16 GB RAM, 512 GB SSD, 3-year warranty\",UNSPSC:43211503,EA,,950,,,,,,,,,"
+        == "LAPTOP-14,\"Laptop, 14 in, 16 GB RAM, 512 GB SSD, 3-year warranty\",UNSPSC:43211503,EA,,950,,,,,,,,,,"
         + "example-sd-1,Example School District 1,k12,OR,Ann Clerk,ann@sd1.example.org,555-0101,,,")
   }
 
@@ -197,7 +197,7 @@ import Testing
     #expect(workbook.sheets.map(\.state) == ["visible", "visible", "hidden"] && workbook.active == "instructions")
     let needs = try #require(workbook.sheet("needs"))
     #expect(needs.header == NeedsRequestForm.columns)
-    #expect(needs.freeze == "A2" && needs.filter == "A1:X15")
+    #expect(needs.freeze == "A2" && needs.filter == "A1:Y15")
     #expect(needs.rows.count == 1 + 4 + 10)
     #expect(
       (2...5).map { needs.cell("item", row: $0)?.value } == ["LAPTOP-14", "MONITOR-24", "TOWEL-MF", "FLOOR-CLEANER"])

@@ -54,6 +54,10 @@ import Testing
         "commitment": pick(["", "binding", "estimate"], ["Estimate", "maybe", "BINDING"]),
         "deliver_to": pick(["Site 1", "\"Main St, 5\""], ["", "Café", " Site", "\"He said \"\"x\"\"\"", "\"a\nb\""]),
         "need_by": pick(["", "2027-08-01", "2028-03-15"], ["2026-01-01", "2035-01-01", "2027-02-30", "soon"]),
+        // Releases, clean or not, are the full reader's: the scanner must decline every row that gives them.
+        "releases": pick(
+          [""],
+          ["2027-08-01: 6; 2028-01-15: 6", "2027-08-01: 12", "\"2027-08-01: 1,200\"", "2027-08-01 12", "2027-02-30: 1"]),
         "spec": pick(["", "Asset tags", "\"Fragrance free, unscented\""], ["x\ty", " padded", "\u{2}"]),
         "notes": pick(["", "note", "Teacher refresh"], ["x\ty", "\"two\nlines\"", "\u{1}", "bad\"quote"]),
         // The agency's details: the same for each of its rows when clean, or left empty.

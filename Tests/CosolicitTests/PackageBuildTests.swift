@@ -165,7 +165,10 @@ import ZIPFoundation
       let number = Int(row.attributes?.first { $0.name == "data-line" }?.stringValue ?? "") ?? 0
       let cells = (row.children ?? []).map { $0.stringValue ?? "" }
       let (committed, estimated) = expected(try #require(lines[number]), variant: variant)
-      #expect(cells[4] == committed && cells[5] == estimated, "rfp.html line \(number): \(cells)")
+      // Bidders read the quantities with thousands separators (the bid form keeps them plain).
+      #expect(
+        cells[4] == DecimalText.grouping(committed) && cells[5] == DecimalText.grouping(estimated),
+        "rfp.html line \(number): \(cells)")
     }
     // The Markdown RFP's tables.
     let markdown = try text(folder, "public/\(variant)/rfp.md")
@@ -178,7 +181,9 @@ import ZIPFoundation
       let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
       let number = Int(cells[0]) ?? 0
       let (committed, estimated) = expected(try #require(lines[number]), variant: variant)
-      #expect(cells[4] == committed && cells[5] == estimated, "rfp.md line \(number)")
+      #expect(
+        cells[4] == DecimalText.grouping(committed) && cells[5] == DecimalText.grouping(estimated),
+        "rfp.md line \(number)")
     }
   }
 

@@ -222,8 +222,8 @@ import Testing
       #expect(html.contains("each line in each zone is an award unit of its own"))
     }
     // The joint variant commits the participants' binding shares per zone; the piggyback one only the lead's (none).
-    #expect(try #require(files["public/joint/rfp.md"]).contains("| 1 | GLL | north | 12000 | 5000 | 17000 |"))
-    #expect(try #require(files["public/piggyback/rfp.md"]).contains("| 1 | GLL | north | 0 | 17000 | 17000 |"))
+    #expect(try #require(files["public/joint/rfp.md"]).contains("| 1 | GLL | north | 12,000 | 5,000 | 17,000 |"))
+    #expect(try #require(files["public/piggyback/rfp.md"]).contains("| 1 | GLL | north | 0 | 17,000 | 17,000 |"))
   }
 
   @Test func documentsWithoutZonesOrOptionsSayNothingOfThem() throws {

@@ -29,18 +29,18 @@ import Testing
     let files = try renderedDocuments(of: try Self.joint())
     for path in ["public/joint/rfp.md", "public/joint/rfp.html"] {
       let text = try #require(files[path], "\(path)")
-      #expect(text.contains("1,270 EA committed: at least 1,016, at most 1,524"), "\(path)")
+      #expect(text.contains("1,270 EA (each) committed: at least 1,016, at most 1,524"), "\(path)")
       // The partial commitment: 96 EA binding of 160 (cases of 16), the band widening the ceiling to 192.
-      #expect(text.contains("96 EA committed and 64 estimated: at least 96, at most 192"), "\(path)")
+      #expect(text.contains("96 EA (each) committed and 64 estimated: at least 96, at most 192"), "\(path)")
       #expect(text.contains("as needed"), "\(path)")
       #expect(text.contains("Also as needed by city-2"), "\(path)")
       #expect(text.contains("guarantees to buy at least 80 % and at most 120 %"), "\(path)")
       #expect(text.contains("left out of every total and value: 1."), "\(path)")
     }
     let markdown = try #require(files["public/joint/rfp.md"])
-    #expect(markdown.contains("| GLL | as needed | as needed |"))
-    #expect(markdown.contains("| 1270 | EA | committed: at least 1,016, at most 1,524 |"))
-    #expect(markdown.contains("| 160 | EA | committed 96, estimated 64, at most 192 |"))
+    #expect(markdown.contains("| GLL (gallon) | as needed | as needed |"))
+    #expect(markdown.contains("| 1,270 | EA (each) | committed: at least 1,016, at most 1,524 |"))
+    #expect(markdown.contains("| 160 | EA (each) | committed 96, estimated 64, at most 192 |"))
     // The piggyback-open variant: the lead coordinates here, so everything is an estimate and no band applies.
     let piggyback = try #require(files["public/piggyback/rfp.md"])
     #expect(!piggyback.contains("committed: at least"))
@@ -57,7 +57,7 @@ import Testing
     #expect(AggregationPropertyTests.same(share, minimum / value.combined))
     let files = try QuantityDocumentTests.files(joint)
     let compare = try #require(files["internal/compare.md"])
-    #expect(compare.contains("EA 1116"), "guaranteed minimums per unit: \(compare)")
+    #expect(compare.contains("1,116 EA (each)"), "guaranteed minimums per unit: \(compare)")
   }
 
   static func files(_ joint: JointSolicitation) throws -> [String: String] { try renderedDocuments(of: joint) }

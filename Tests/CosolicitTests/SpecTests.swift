@@ -100,8 +100,9 @@ import Testing
     }
     // The delivery appendix gives each participant's own spec beside its share.
     let appendix = try text("public/joint/rfp.md").components(separatedBy: "## Appendix A")[1]
-    #expect(appendix.contains("| 10 | EA | committed | Office |  | Backlit keyboard, US layout |"), "\(appendix)")
-    #expect(appendix.contains("| 16 | EA | committed | Depot |  |  |"))
+    #expect(
+      appendix.contains("| 10 | EA (each) | committed | Office |  | Backlit keyboard, US layout |"), "\(appendix)")
+    #expect(appendix.contains("| 16 | EA (each) | committed | Depot |  |  |"))
   }
 
   @Test func checkBidWarnsWhenABidChangesTheSpecs() throws {

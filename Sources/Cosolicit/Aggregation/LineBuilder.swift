@@ -62,6 +62,7 @@ struct LineBuilder {
     var owners: [ShareStore.Owner] = []
     var ownerLines: [[ResolvedNeed]] = []
     var ownerMinimums: [[Int32: Decimal]] = []
+    var ownerReleases: [[Int32: [DeliveryRelease]]] = []
     var ownerOfSection: [[Int32]] = []
     for (fileIndex, file) in files.enumerated() {
       ownerOfSection.append(
@@ -70,6 +71,7 @@ struct LineBuilder {
           owners.append(ShareStore.Owner(agency: agency, file: Int32(fileIndex)))
           ownerLines.append(section.lines)
           ownerMinimums.append(section.minimums)
+          ownerReleases.append(section.releases)
           return Int32(owners.count - 1)
         })
     }
@@ -156,7 +158,7 @@ struct LineBuilder {
     let store = ShareStore(
       owners: owners, lines: ownerLines, references: references, texts: files.map(\.texts), paths: paths,
       sheets: files.map(\.sheet), writeInQuantities: writeInQuantities, minimums: ownerMinimums,
-      writeInMinimums: writeInMinimums,
+      writeInMinimums: writeInMinimums, releases: ownerReleases,
       bands: (items.map { solicitation.commitmentBand(for: $0) }, solicitation.commitmentBand(for: nil)))
     // Made on every core (each line sums its shares).
     let lots = solicitation.lots

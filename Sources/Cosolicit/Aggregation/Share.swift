@@ -32,6 +32,9 @@ public struct Share: Sendable {
   public var partialMinimum: Decimal?
   /// The band the share's binding quantity commits within; nil commits exactly.
   public var band: CommitmentBand?
+  /// The deliveries the share is split into, in the unit the participant wrote (``originalUnit``); nil for
+  /// one delivery by ``needBy``.
+  public var releases: [DeliveryRelease]? = nil
 
   /// The guaranteed minimum, nominal and maximum quantities, and the binding part.
   public var quantities: ShareQuantities {

@@ -33,6 +33,10 @@ final class ShareStore: Sendable {
   let minimums: [[Int32: Decimal]]
   /// The minimums of write-in shares, converted to their merged line's unit, by share position.
   let writeInMinimums: [Int: Decimal]
+  /// Each participant's lines' releases, by line position (``NeedsSection/releases``).
+  let releases: [[Int32: [DeliveryRelease]]]
+  /// Whether any line is delivered in releases: without one, no share needs looking at for them.
+  let hasReleases: Bool
   /// The commitment band of each catalog item's lines, by item position, and of write-ins; nil commits exactly.
   let bands: (items: [CommitmentBand?], writeIns: CommitmentBand?)
   /// Whether any line has a band: without one, a share has a range only from its own needs line.
@@ -42,8 +46,11 @@ final class ShareStore: Sendable {
     owners: [Owner], lines: [[ResolvedNeed]], references: [Reference], texts: [[String]], paths: [String],
     sheets: [String?], writeInQuantities: [Int: (value: Decimal, isExact: Bool)],
     minimums: [[Int32: Decimal]] = [], writeInMinimums: [Int: Decimal] = [:],
+    releases: [[Int32: [DeliveryRelease]]] = [],
     bands: (items: [CommitmentBand?], writeIns: CommitmentBand?) = ([], nil)
   ) {
+    self.releases = releases
+    hasReleases = releases.contains { !$0.isEmpty }
     self.minimums = minimums
     self.writeInMinimums = writeInMinimums
     self.bands = bands
@@ -115,7 +122,15 @@ final class ShareStore: Sendable {
       originalQuantity: need.quantity, originalUnit: need.unitOfMeasure, commitment: need.commitment,
       deliverTo: text(need.deliverTo, file), needBy: need.needBy, spec: text(need.spec, file),
       notes: text(need.notes, file), source: source(at: position), isExact: isExact, isAsNeeded: need.isAsNeeded,
-      partialMinimum: partialMinimum(at: position, of: need), band: band(of: need))
+      partialMinimum: partialMinimum(at: position, of: need), band: band(of: need),
+      releases: releases(at: position, of: need))
+  }
+
+  /// The releases of the share at `position`, whose needs line is `need`, in the unit written; nil for none.
+  func releases(at position: Int, of need: ResolvedNeed) -> [DeliveryRelease]? {
+    guard need.hasReleases else { return nil }
+    let reference = references[position]
+    return releases[Int(reference.owner)][reference.line]
   }
 
   private func text(_ index: Int32, _ file: Int) -> String? { index < 0 ? nil : texts[file][Int(index)] }
@@ -192,6 +207,23 @@ public struct ShareList: RandomAccessCollection, Sendable {
   }
 
   /// The store the shares are read from and their positions in it, unless the list is a plain one.
+  /// Whether some share with `agency` (any, when nil) is delivered in releases.
+  func hasReleases(agency: String? = nil) -> Bool {
+    switch storage {
+    case .store(let store, let positions):
+      guard store.hasReleases else { return false }
+      return positions.contains { position in
+        store.need(at: position).hasReleases
+          && (agency.map { Identifier.same(store.owners[Int(store.references[position].owner)].agency.id.value, $0) }
+            ?? true)
+      }
+    case .list(let shares):
+      return shares.contains { share in
+        share.releases != nil && (agency.map { Identifier.same(share.agencyID, $0) } ?? true)
+      }
+    }
+  }
+
   var stored: (store: ShareStore, positions: Range<Int>)? {
     if case .store(let store, let positions) = storage { return (store, positions) }
     return nil

@@ -36,4 +36,29 @@ public enum EntityType: String, CaseIterable, Sendable, Keyword {
     case .other: "other public entities"
     }
   }
+
+  /// The kind of body as a sentence names it, with its indefinite article: "a county government", "an
+  /// independent special district". Reads naturally after "is" and "listed as" for every type.
+  public var kindPhrase: String { Self.withIndefiniteArticle(kindName) }
+
+  /// The noun phrase of ``kindPhrase`` without its article.
+  var kindName: String {
+    switch self {
+    case .state: "state agency"
+    case .county: "county government"
+    case .city: "city government"
+    case .k12: "public school district"
+    case .higherEd: "public college or university"
+    case .specialDistrict: "special district"
+    case .nonprofit: "nonprofit organization"
+    case .other: "entity of another kind"
+    }
+  }
+
+  /// `phrase` after "a", or "an" when it starts with a vowel sound (a vowel letter: the phrases here have no
+  /// silent consonants nor "u" read as "you").
+  static func withIndefiniteArticle(_ phrase: String) -> String {
+    let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+    return (phrase.first.map { vowels.contains(Character($0.lowercased())) } ?? false ? "an " : "a ") + phrase
+  }
 }

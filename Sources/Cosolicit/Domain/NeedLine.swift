@@ -32,8 +32,10 @@ public struct NeedLine: Sendable {
   public var commitment: Commitment
   /// The delivery site.
   public var deliverTo: String?
-  /// The date the participant needs delivery by.
+  /// The date the participant needs delivery by: a line delivered in releases, its first release's.
   public var needBy: Located<CalendarDate>?
+  /// The deliveries the quantity is split into, in the unit written; nil for one delivery by ``needBy``.
+  public var releases: [DeliveryRelease]?
   /// A requirement for the supplier ("asset-tag before delivery", "fragrance free"), shown to bidders.
   public var spec: String?
   /// Context for the lead agency ("replaces projectors in 6 classrooms"), not shown to bidders.

@@ -21,7 +21,13 @@ public struct NeedsFile: Sendable, Equatable {
   public var participants: [Participant] {
     sections.compactMap { section in
       section.agency.map { agency in
-        Participant(agency: agency, submitted: section.submitted, lines: section.lines.map { line(of: $0) })
+        Participant(
+          agency: agency, submitted: section.submitted,
+          lines: section.lines.enumerated().map { index, need in
+            var line = line(of: need)
+            if need.hasReleases { line.releases = section.releases[Int32(index)] }
+            return line
+          })
       }
     }
   }

@@ -7,7 +7,7 @@ public enum NeedsReader {
   /// The fields of one needs line.
   public static let lineFields = [
     "item", "description", "classification", "quantity", "unit", "commitment", "deliver_to", "need_by", "spec",
-    "notes", "minimum_quantity",
+    "notes", "minimum_quantity", "releases",
   ]
   /// The word that writes a line with no quantity, ordered as needed (in any case).
   public static let asNeededWord = "as-needed"
@@ -19,7 +19,7 @@ public enum NeedsReader {
   /// participant did not use, and is skipped, unless it is a row for a write-in (no `item`) whose
   /// ``writeInColumns`` say something: a write-in half filled in is a line, checked as one.
   public static let fillInColumns = [
-    "quantity", "minimum_quantity", "unit", "commitment", "deliver_to", "need_by", "spec", "notes",
+    "quantity", "minimum_quantity", "unit", "commitment", "deliver_to", "need_by", "releases", "spec", "notes",
   ]
   /// What a participant writes on a form's row for a write-in besides the ``fillInColumns``.
   public static let writeInColumns = ["description", "classification"]
@@ -292,6 +292,8 @@ public enum NeedsReader {
       notes: fields.text("notes", &diagnostics)?.value)
     reading.isAsNeeded = isAsNeeded
     reading.minimumQuantity = commitment == .binding && !isAsNeeded ? minimum : nil
+    reading.releases = releases(
+      fields, name: name, quantity: quantity, isAsNeeded: isAsNeeded, hasNeedBy: reading.needBy != nil, &diagnostics)
     fields.finish(&diagnostics)
     if reading.deliverTo == nil {
       diagnostics.warning(

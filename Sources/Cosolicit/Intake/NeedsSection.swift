@@ -11,6 +11,9 @@ struct NeedsSection: Sendable, Equatable {
   /// The partial commitments' minimum quantities (`minimum_quantity`), by line position, in the line's base unit
   /// (a write-in's as written): few lines have one, so they are kept here and not in every ``ResolvedNeed``.
   var minimums: [Int32: Decimal] = [:]
+  /// The releases of lines delivered in several (`releases`), by line position, in the unit each line was
+  /// written in: few lines have them, so they are kept here and not in every ``ResolvedNeed``.
+  var releases: [Int32: [DeliveryRelease]] = [:]
 }
 
 /// A needs line as read: each field that could be read, each with its position, before it is checked against
@@ -32,4 +35,6 @@ struct LineReading: Sendable {
   var spec: String?
   /// Context for the lead agency.
   var notes: String?
+  /// The deliveries the quantity is split into, each with where its date is written; nil for one delivery.
+  var releases: [Located<DeliveryRelease>]?
 }

@@ -68,6 +68,8 @@ struct NeedsTableScanner {
     var notes: Int?
     /// A partial commitment's minimum: the full reader reads a row that gives one (they are few).
     var minimumQuantity: Int?
+    /// A line's releases: the full reader reads a row that gives them (they are few).
+    var releases: Int?
   }
 
   /// What an agency's rows say of it besides its id, name and type, by column: each value and where it is.
@@ -181,7 +183,8 @@ struct NeedsTableScanner {
       quantity > 0,
       let unitText = text(cells[columns.unit]), case .found(let unit) = UnitOfMeasure.lookup(unitText),
       let deliverTo = optionalText(columns.deliverTo), let site = deliverTo,
-      columns.minimumQuantity.map({ cells[$0].isEmpty }) ?? true
+      columns.minimumQuantity.map({ cells[$0].isEmpty }) ?? true,
+      columns.releases.map({ cells[$0].isEmpty }) ?? true
     else { return nil }
     guard let commitmentText = optionalText(columns.commitment), let needByText = optionalText(columns.needBy),
       let spec = optionalText(columns.spec), let notes = optionalText(columns.notes)
@@ -253,7 +256,7 @@ struct NeedsTableScanner {
       item: index("item"),
       quantity: quantity, unit: unit, commitment: index("commitment"), deliverTo: index("deliver_to"),
       needBy: index("need_by"), spec: index("spec"), notes: index("notes"),
-      minimumQuantity: index("minimum_quantity"))
+      minimumQuantity: index("minimum_quantity"), releases: index("releases"))
   }
 
   /// The text of a clean non-empty cell; nil for an empty cell or one that is not clean.

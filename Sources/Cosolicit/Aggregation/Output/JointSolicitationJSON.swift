@@ -204,6 +204,12 @@ extension Share {
     writer.member("as_needed", .bool(isAsNeeded))
     writer.member("deliver_to", text: deliverTo)
     writer.member("need_by", text: needBy?.description)
+    if let releases {
+      // Only a share delivered in releases has the member: the others, nearly all, stay as they were.
+      writer.member(
+        "releases",
+        .array(releases.map { .object([("date", .string($0.date.description)), ("quantity", .decimal($0.quantity))]) }))
+    }
     writer.member("spec", text: spec)
     writer.member("notes", text: notes)
     writer.member("source", text: "\(source.path):\(source.lineOrCell)")

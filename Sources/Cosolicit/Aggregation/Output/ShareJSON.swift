@@ -47,8 +47,9 @@ struct ShareJSON: Sendable {
       let need = store.need(at: position)
       let owner = Int(reference.owner)
       let file = Int(store.owners[owner].file)
-      // A share with a range (a band or a partial commitment: few) is written as a ``Share``, member by member.
-      if need.commitment == .binding, need.hasMinimum || store.band(of: need) != nil {
+      // A share with a range (a band or a partial commitment) or with releases (few) is written as a ``Share``,
+      // member by member.
+      if need.hasReleases || (need.commitment == .binding && (need.hasMinimum || store.band(of: need) != nil)) {
         writer.element()
         store.share(at: position).write(to: &writer)
         continue

@@ -43,12 +43,17 @@ public struct UnitOfMeasure: Hashable, Sendable, CustomStringConvertible {
   /// `name (CODE)`, such as `pound (LBR)`.
   public var description: String { "\(name) (\(code))" }
 
+  /// `CODE (name)`, such as `YDQ (cubic yard)`: how documents show a unit to bidders, code first as bid forms
+  /// take it. Made once per unit: documents print it on every row of their delivery schedules.
+  public let label: String
+
   /// Whether the unit is a Recommendation 21 package.
   public var isPackage: Bool { dimension == .package }
 
   init(_ code: String, _ name: String, _ dimension: Dimension, _ factor: String = "1") {
     self.code = code
     self.name = name
+    self.label = "\(code) (\(name))"
     self.dimension = dimension
     self.factor = Decimal(string: factor, locale: Locale(identifier: "en_US_POSIX")) ?? 1
   }

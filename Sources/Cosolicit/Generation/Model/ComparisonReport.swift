@@ -28,6 +28,7 @@ struct ComparisonReport: DocumentModel {
   static let fields: DocumentFields<Self> = [
     .text("generator") { _ in VariantDocument.generator },
     .object("solicitation") { SolicitationFacts(solicitation: $0.joint.solicitation) },
+    .text("printHeader") { CSSText.string("Solicitation \($0.joint.solicitation.id) \u{B7} joint or piggyback-open") },
     .object("overall") { $0.overall },
     .list("lots") { $0.lots },
     .flag("leadIsCoordinator") { $0.leadIsCoordinator },

@@ -8,16 +8,19 @@ struct LineDocument: DocumentModel {
   let figures: VariantFigures.Line
   /// The earliest date its committed volume is needed by.
   let earliestNeedBy: CalendarDate?
+  /// Whether some share behind ``earliestNeedBy`` is delivered in releases, so that the date is only the first.
+  var isDeliveredInReleases = false
   /// The distinct specs its participants asked for, each with who asked.
   let specs: [SpecDocument]
   /// Its demand per price zone; none without zones.
   let zones: [LineZoneDocument]
   /// The prices a bid gives for it, per (zone, option); none when it has one unit price.
   let prices: [PriceDocument]
-  /// The figures as documents print them, formatted once for every document that shows them.
+  /// The figures as bidders read them (quantities with thousands separators), formatted once for every
+  /// document that shows them.
   private let text:
     (committed: String, estimated: String, quantity: String, committedValue: String, estimatedValue: String)
-  /// The guaranteed minimum and the maximum, as documents print them.
+  /// The guaranteed minimum and the maximum, as bidders read them.
   private let range: (minimum: String, maximum: String)
 
   /// The line `line` with its `figures` in a variant, needed by `earliestNeedBy`.
@@ -31,11 +34,11 @@ struct LineDocument: DocumentModel {
     self.earliestNeedBy = earliestNeedBy
     specs = line.shares.specs.map(SpecDocument.init)
     text = (
-      DecimalText.format(figures.committed), DecimalText.format(figures.estimated),
-      DecimalText.format(figures.quantity), figures.committedValue.map(MoneyText.format) ?? "",
+      DecimalText.grouped(figures.committed), DecimalText.grouped(figures.estimated),
+      DecimalText.grouped(figures.quantity), figures.committedValue.map(MoneyText.format) ?? "",
       figures.estimatedValue.map(MoneyText.format) ?? ""
     )
-    range = (DecimalText.format(figures.minimum), DecimalText.format(figures.maximum))
+    range = (DecimalText.grouped(figures.minimum), DecimalText.grouped(figures.maximum))
   }
 
   /// Whether a band or a partial commitment sets the guaranteed minimum apart from the committed quantity.
@@ -43,14 +46,13 @@ struct LineDocument: DocumentModel {
   /// Whether a band sets the maximum apart from the quantity.
   var hasMaximum: Bool { !(figures.maximum - figures.quantity).isZero }
 
-  /// The line's commitment in words, "1,270 EA committed: at least 1,016, at most 1,524" (with "and 10
+  /// The line's commitment in words, "1,270 EA (each) committed: at least 1,016, at most 1,524" (with "and 10
   /// estimated" after "committed" when some of it is estimated); nil when no band or partial commitment applies.
   var rangeStatement: String? {
     guard hasMinimum || hasMaximum, !figures.isAsNeeded else { return nil }
-    func grouped(_ value: Decimal) -> String { DecimalText.usGrouping(of: DecimalText.format(value)) }
-    let estimated = figures.estimated > 0 ? " and \(grouped(figures.estimated)) estimated" : ""
-    return "\(grouped(figures.committed)) \(line.unit.code) committed\(estimated): at least "
-      + "\(grouped(figures.minimum)), at most \(grouped(figures.maximum))"
+    let estimated = figures.estimated > 0 ? " and \(text.estimated) estimated" : ""
+    return "\(text.committed) \(line.unit.label) committed\(estimated): at least "
+      + "\(range.minimum), at most \(range.maximum)"
   }
 
   /// The names of the participants that listed the line as needed, on a line others gave quantities for.
@@ -71,9 +73,15 @@ struct LineDocument: DocumentModel {
     .text("classification") { $0.line.classification.description },
     .text("unit") { $0.line.unit.code },
     .text("unitName") { $0.line.unit.name },
+    .text("unitLabel") { $0.line.unit.label },
     .text("committedQuantity") { $0.text.committed },
     .text("estimatedQuantity") { $0.text.estimated },
     .text("quantity") { $0.text.quantity },
+    .text("committedQuantityValue") { DecimalText.format($0.figures.committed) },
+    .text("estimatedQuantityValue") { DecimalText.format($0.figures.estimated) },
+    .text("quantityValue") { DecimalText.format($0.figures.quantity) },
+    .text("minimumQuantityValue") { DecimalText.format($0.figures.minimum) },
+    .text("maximumQuantityValue") { DecimalText.format($0.figures.maximum) },
     .flag("hasCommitted") { $0.figures.committed > 0 },
     .flag("hasEstimated") { $0.figures.estimated > 0 },
     .flag("isWriteIn") { $0.line.isWriteIn },
@@ -83,6 +91,7 @@ struct LineDocument: DocumentModel {
     .text("estimatedValue") { $0.text.estimatedValue },
     .text("deliverySites") { $0.line.deliverySites.joined(separator: "; ") },
     .text("earliestNeedBy") { $0.earliestNeedBy?.description ?? "" },
+    .flag("isDeliveredInReleases") { $0.isDeliveredInReleases },
     // Price zones and options.
     .list("zones") { $0.zones },
     .flag("hasZones") { !$0.zones.isEmpty },

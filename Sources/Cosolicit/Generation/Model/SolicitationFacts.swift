@@ -25,6 +25,7 @@ struct SolicitationFacts: DocumentModel {
     .text("leadAgency") { $0.lead?.name },
     .text("leadAgencyID") { $0.lead?.id.value ?? "" },
     .text("leadAgencyType") { $0.lead?.type?.displayName },
+    .text("leadAgencyKind") { $0.lead?.type?.kindPhrase },
     .flag("leadAgencyIsPublic") { $0.lead?.type.map { ![.nonprofit, .other].contains($0) } ?? false },
     .text("leadState") { $0.lead?.state ?? "" },
     .text("contactName") { $0.lead?.contact?.name ?? "" },

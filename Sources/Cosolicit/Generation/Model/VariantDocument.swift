@@ -38,9 +38,12 @@ struct VariantDocument: DocumentModel {
       LotDocument(
         lot: lot,
         lines: zip(lot.lines, lines).map { line, figures in
-          LineDocument(
+          var document = LineDocument(
             line: line, figures: figures, earliestNeedBy: Self.earliestNeedBy(of: line, variant, lead),
             pricing: pricing)
+          document.isDeliveredInReleases =
+            variant == .joint ? line.shares.hasReleases() : lead.map { line.shares.hasReleases(agency: $0) } ?? false
+          return document
         },
         value: VariantFigures.Value(lines), sums: pricing.sums)
     }
@@ -86,6 +89,7 @@ struct VariantDocument: DocumentModel {
     .flag("hasAddenda") { !$0.solicitation.addenda.isEmpty },
     .flag("hasAsNeeded") { document in document.joint.lines.contains { !$0.asNeededAgencyIDs.isEmpty } },
     .text("variantTitle") { $0.variant.title },
+    .text("printHeader") { CSSText.string("Solicitation \($0.solicitation.id) \u{B7} \($0.variant.title)") },
     .object("solicitation") { SolicitationFacts(solicitation: $0.solicitation) },
     .object("content") { ContentDocument(solicitation: $0.solicitation) },
     .list("sections") { $0.sections },

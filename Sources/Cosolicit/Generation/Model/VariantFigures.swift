@@ -95,17 +95,21 @@ struct VariantFigures: Sendable {
   /// The value of the lot at `index`.
   func value(ofLot index: Int) -> Value { Value(lots[index]) }
 
-  /// The committed quantity per unit of `lines` (paired with their figures), as "EA 629; LBR 12000", or nil
+  /// The committed quantity per unit of `lines` (paired with their figures), as "629 EA (each); 12,000 LBR
+  /// (pound)" in the order of the units' codes, or nil
   /// when nothing is committed. `guaranteed` counts only the guaranteed minimums (which commitment bands and
   /// partial commitments may set below the committed quantities).
   static func committedQuantities(_ lines: [SolicitationLine], _ figures: [Line], guaranteed: Bool = false) -> String? {
-    var committed: [String: Decimal] = [:]
+    var committed: [String: (unit: UnitOfMeasure, quantity: Decimal)] = [:]
     for (line, figure) in zip(lines, figures) {
-      committed[line.unit.code] = ExactArithmetic.provenSum(
-        committed[line.unit.code] ?? 0, guaranteed ? figure.minimum : figure.committed)
+      committed[line.unit.code] = (
+        line.unit,
+        ExactArithmetic.provenSum(
+          committed[line.unit.code]?.quantity ?? 0, guaranteed ? figure.minimum : figure.committed)
+      )
     }
-    let parts = committed.sorted { $0.key < $1.key }.filter { $0.value != 0 }.map {
-      "\($0.key) \(DecimalText.format($0.value))"
+    let parts = committed.sorted { $0.key < $1.key }.filter { $0.value.quantity != 0 }.map {
+      "\(DecimalText.grouped($0.value.quantity)) \($0.value.unit.label)"
     }
     return parts.isEmpty ? nil : parts.joined(separator: "; ")
   }

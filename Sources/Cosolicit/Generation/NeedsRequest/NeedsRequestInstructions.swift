@@ -85,6 +85,9 @@ enum NeedsRequestInstructions {
       + "you commit to when you commit to part of it; the rest is an estimate.",
     "deliver_to: the delivery site, with its street address. need_by: the date you need delivery, written yyyy-mm-dd "
       + "(such as 2027-08-02), on or after the contract term starts.",
+    "releases (optional, instead of need_by): when the quantity is delivered in several releases over the term, "
+      + "each release's date and quantity, separated by ';', as in \(NeedsReader.releasesExample). The quantities "
+      + "must add up exactly to quantity, in the same unit; not on an as-needed row.",
     "spec: a requirement for the supplier, such as \"asset-tag before delivery\"; bidders see it. notes: remarks for "
       + "the lead agency.",
     "Something the catalog does not list: use a row at the end. Leave item empty; give a description and a full "

@@ -24,6 +24,7 @@ public enum NeedsRequestWorkbook {
     "quantity": .init(width: 10), "minimum_quantity": .init(width: 12), "unit": .init(width: 9, style: .text),
     "commitment": .init(width: 12, style: .text),
     "deliver_to": .init(width: 36, style: .text), "need_by": .init(width: 12, style: .text),
+    "releases": .init(width: 34, style: .text),
     "spec": .init(width: 30, style: .text), "notes": .init(width: 30, style: .text),
     "agency_id": .init(width: 20), "agency_name": .init(width: 28), "agency_type": .init(width: 14),
     "agency_state": .init(width: 8), "contact_name": .init(width: 20), "contact_email": .init(width: 28),

@@ -46,6 +46,12 @@ struct NeedsFileBuilder {
     } else {
       return
     }
+    // A line delivered in releases is needed by its first release.
+    let needBy =
+      reading.needBy
+      ?? reading.releases?.min { $0.value.date < $1.value.date }.map {
+        Located($0.value.date, at: $0.location)
+      }
     var need = ResolvedNeed(
       item: resolution.item, itemText: itemText, isWriteIn: reading.catalogItem == nil,
       // A line whose quantity could not be converted has no lot: it is not resolved.
@@ -53,14 +59,18 @@ struct NeedsFileBuilder {
       unit: UnitTable.positions[unit.value.code] ?? 0, commitment: reading.commitment,
       isExact: resolution.isExact, deliverTo: reading.deliverTo.map { intern($0) } ?? -1,
       spec: reading.spec.map { intern($0) } ?? -1, notes: reading.notes.map { intern($0) } ?? -1,
-      needBy: reading.needBy?.value,
+      needBy: needBy?.value,
       anchor: .init(reading.location), itemAt: .init(itemAt), quantityAt: .init(quantity.location),
-      unitAt: .init(unit.location), needByAt: reading.needBy.map { .init($0.location) } ?? .none,
+      unitAt: .init(unit.location), needByAt: needBy.map { .init($0.location) } ?? .none,
       quantity: quantity.value, baseQuantity: resolution.baseQuantity ?? quantity.value)
     need.isAsNeeded = reading.isAsNeeded
     if let minimum = resolution.baseMinimum {
       need.hasMinimum = true
       sections[section].minimums[Int32(sections[section].lines.count)] = minimum
+    }
+    if let releases = reading.releases {
+      need.hasReleases = true
+      sections[section].releases[Int32(sections[section].lines.count)] = releases.map(\.value)
     }
     hasUnresolvedLine = hasUnresolvedLine || !need.isResolved
     sections[section].lines.append(need)

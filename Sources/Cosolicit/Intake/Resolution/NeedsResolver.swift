@@ -50,15 +50,20 @@ struct NeedsResolver: Sendable {
       resolution.baseQuantity = reading.quantity?.value
       resolution.baseMinimum = reading.minimumQuantity?.value
     }
-    if let needBy = reading.needBy, let term = solicitation?.term {
-      if needBy.value < term.start.value {
-        diagnostics.error(
-          "need_by \(needBy.value) is before the contract term starts on \(term.start.value); nothing can be "
-            + "delivered under the contract before then", at: needBy.location)
-      } else if needBy.value > term.endWithRenewals {
-        diagnostics.warning(
-          "need_by \(needBy.value) is after the contract term ends on \(term.endWithRenewals), even with every "
-            + "renewal", at: needBy.location)
+    if let term = solicitation?.term {
+      let dates =
+        (reading.needBy.map { [("need_by", $0)] } ?? [])
+        + (reading.releases ?? []).map { ("release", Located($0.value.date, at: $0.location)) }
+      for (label, date) in dates {
+        if date.value < term.start.value {
+          diagnostics.error(
+            "\(label) \(date.value) is before the contract term starts on \(term.start.value); nothing can be "
+              + "delivered under the contract before then", at: date.location)
+        } else if date.value > term.endWithRenewals {
+          diagnostics.warning(
+            "\(label) \(date.value) is after the contract term ends on \(term.endWithRenewals), even with every "
+              + "renewal", at: date.location)
+        }
       }
     }
     return resolution

@@ -37,6 +37,8 @@ struct ResolvedNeed: Sendable, Equatable {
   var isAsNeeded = false
   /// Whether the line is a partial commitment, whose minimum is in its section's ``NeedsSection/minimums``.
   var hasMinimum = false
+  /// Whether the line is delivered in releases, which are in its section's ``NeedsSection/releases``.
+  var hasReleases = false
   /// The lot's position in the solicitation; -1 when not resolved (a file checked without its workspace).
   var lot: Int32
   /// The unit written, as a position in the unit table.

@@ -1,3 +1,5 @@
+import Foundation
+
 extension DecimalText {
   /// `body` (a number without its sign, holding a comma or several points) with its US thousands separators
   /// removed: `1,234,567.25` is `1234567.25`. Fails, saying why and what to write, for every other grouping:
@@ -58,6 +60,15 @@ extension DecimalText {
       return groups.joined() + "." + halves[1]
     }
     return groups.joined()
+  }
+
+  /// `value` as bidders read a quantity: plain notation with commas between thousands (`12,500`, `1,100.5`).
+  /// Display only: machine values (the XML bid form, CSV, JSON) keep ``format(_:)``.
+  static func grouped(_ value: Decimal) -> String { grouping(format(value)) }
+
+  /// `plain` (``format(_:)``'s text, perhaps signed) with commas between its thousands.
+  static func grouping(_ plain: String) -> String {
+    plain.hasPrefix("-") ? "-" + usGrouping(of: String(plain.dropFirst())) : usGrouping(of: plain)
   }
 
   /// `digits[.digits]` with commas between its thousands: `1234567.5` is `1,234,567.5`.

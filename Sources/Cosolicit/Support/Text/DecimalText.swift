@@ -114,8 +114,13 @@ extension DecimalText {
     }
 
     private var texts: [Bits: String] = [:]
+    /// Whether texts have commas between thousands, as bidders read quantities (``DecimalText/grouped(_:)``).
+    let isGrouped: Bool
 
-    /// `value` in plain notation.
+    /// A memo of plain texts, or with `isGrouped` of texts with thousands separators.
+    init(isGrouped: Bool = false) { self.isGrouped = isGrouped }
+
+    /// `value` in plain notation (grouped when ``isGrouped``).
     mutating func format(_ value: Decimal) -> String {
       let bits = withUnsafeBytes(of: value) { raw in
         Bits(
@@ -124,7 +129,8 @@ extension DecimalText {
           high: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
       }
       if let known = texts[bits] { return known }
-      let text = DecimalText.format(value)
+      let plain = DecimalText.format(value)
+      let text = isGrouped ? DecimalText.grouping(plain) : plain
       texts[bits] = text
       return text
     }
