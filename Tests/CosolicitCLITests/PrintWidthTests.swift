@@ -29,8 +29,8 @@ import Testing
       #expect(built.status == 0, "\(built.errorOutput)")
       let package = output.appendingPathComponent(id)
       for (width, documents) in [
-        (Self.portrait, ["compare.html", "joint/rfp.html", "piggyback/rfp.html"]),
-        (Self.landscape, ["joint/bid-form.html", "piggyback/bid-form.html"]),
+        (Self.portrait, ["internal/compare.html", "public/joint/rfp.html", "public/piggyback/rfp.html"]),
+        (Self.landscape, ["public/joint/bid-form.html", "public/piggyback/bid-form.html"]),
       ] {
         let run = try ProgramRun.run(
           "/usr/bin/env",

@@ -24,15 +24,17 @@ import Testing
 
   @Test func quantitiesBiddersReadHaveThousandsSeparatorsAndMachineValuesDoNot() throws {
     let files = try Self.files()
-    for path in ["joint/rfp.md", "joint/rfp.html", "piggyback/rfp.md", "joint/bid-form.html"] {
+    for path in [
+      "public/joint/rfp.md", "public/joint/rfp.html", "public/piggyback/rfp.md", "public/joint/bid-form.html",
+    ] {
       let text = try #require(files[path], "\(path)")
       #expect(text.contains("12,500.5") && text.contains("1,270"), "\(path)")
     }
-    #expect(try #require(files["compare.md"]).contains("1,270 EA (each); 12,500.5 GLL (gallon)"))
-    let form = try #require(files["joint/bid-form.xml"])
+    #expect(try #require(files["internal/compare.md"]).contains("1,270 EA (each); 12,500.5 GLL (gallon)"))
+    let form = try #require(files["public/joint/bid-form.xml"])
     #expect(form.contains("<quantity>12500.5</quantity>") && !form.contains("12,500"))
     // The HTML form computes extended prices from its data attributes: plain decimals there.
-    let html = try #require(files["joint/bid-form.html"])
+    let html = try #require(files["public/joint/bid-form.html"])
     #expect(html.contains("data-quantity=\"12500.5\"") && !html.contains("data-quantity=\"12,500.5\""))
     let joint = try QuantityWorkspace.joint(
       needs: [AsNeededTests.yaml("  - {item: FLOOR-CLEANER, quantity: 12500.5, unit: GLL}\n")])
@@ -41,13 +43,14 @@ import Testing
 
   @Test func unitNamesStandBesideCodesAndItemIdsDoNotBreak() throws {
     let files = try Self.files()
-    let html = try #require(files["joint/rfp.html"])
+    let html = try #require(files["public/joint/rfp.html"])
     #expect(html.contains("<td class=\"item\">FLOOR-CLEANER</td>"))
     #expect(html.contains("<td class=\"unit\">GLL<span class=\"unit-name\">gallon</span></td>"))
     #expect(html.contains("td.date, td.item { white-space: nowrap; }"))
-    #expect(try #require(files["joint/rfp.md"]).contains("| FLOOR-CLEANER | Neutral floor cleaner | GLL (gallon) |"))
     #expect(
-      try #require(files["joint/bid-form.html"]).contains(
+      try #require(files["public/joint/rfp.md"]).contains("| FLOOR-CLEANER | Neutral floor cleaner | GLL (gallon) |"))
+    #expect(
+      try #require(files["public/joint/bid-form.html"]).contains(
         "<abbr title=\"gallon\">GLL</abbr><span class=\"unit-name\">gallon</span>"))
   }
 
@@ -67,7 +70,7 @@ import Testing
           ])))
     let joint = try #require(try? Aggregator.aggregate(intake).get(), "\(intake.listing)")
     let files = try renderedDocuments(of: joint)
-    let text = try #require(files[markdown ? "piggyback/rfp.md" : "piggyback/rfp.html"])
+    let text = try #require(files[markdown ? "public/piggyback/rfp.md" : "public/piggyback/rfp.html"])
     let row = try #require(text.components(separatedBy: "Public lead agency").dropFirst().first)
     return String(row.prefix { $0 != "\n" })
   }
@@ -102,17 +105,21 @@ import Testing
   }
 
   @Test func theRFPOpensWithAContentsListLinkingEverySection() throws {
-    let html = try #require(try Self.files()["joint/rfp.html"])
+    let html = try #require(try Self.files()["public/joint/rfp.html"])
     let ids = html.matches(of: /<h2 id="([a-z-]+)">/).map { String($0.1) }
-    let links = html.matches(of: /<li><a href="#([a-z-]+)">/).map { String($0.1) }
+    let allLinks = html.matches(of: /<li><a href="#([a-z-]+)">/).map { String($0.1) }
+    let links = allLinks.filter { !$0.hasPrefix("section-") }
     #expect(ids.count >= 10 && links == ids, "every h2 once, in order: \(ids) vs \(links)")
+    // Each of the instructions and conditions' sections is listed under its part, in order.
+    let sections = html.matches(of: /<section class="rfp-section" id="([a-z0-9-]+)">/).map { String($0.1) }
+    #expect(sections.count >= 6 && allLinks.filter { $0.hasPrefix("section-") } == sections)
     let toc = try #require(html.range(of: "<nav class=\"toc\""))
     #expect(toc.lowerBound < (html.range(of: "<h2")?.lowerBound ?? html.startIndex))
   }
 
   @Test func printedPagesCarryARunningHeaderAndPageNumbers() throws {
     let files = try Self.files()
-    for path in ["joint/rfp.html", "compare.html"] {
+    for path in ["public/joint/rfp.html", "internal/compare.html"] {
       let text = try #require(files[path])
       #expect(text.contains("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);"), "\(path)")
       #expect(text.contains("@page { @top-left { content: \"Solicitation JS\\2d 2027\\2d 001 "), "\(path)")
@@ -128,8 +135,8 @@ import Testing
       "Company", "Address", "Authorized signer (print name)", "Title", "Signature", "Date",
       "Addenda acknowledged (numbers)",
     ]
-    let html = try #require(files["joint/rfp.html"]?.components(separatedBy: "<table class=\"signature\">").last)
-    let markdown = try #require(files["joint/rfp.md"]?.components(separatedBy: "| Bidder | Write here |").last)
+    let html = try #require(files["public/joint/rfp.html"]?.components(separatedBy: "<table class=\"signature\">").last)
+    let markdown = try #require(files["public/joint/rfp.md"]?.components(separatedBy: "| Bidder | Write here |").last)
     for label in labels {
       #expect(html.contains("<th>\(label)</th><td></td>"), "\(label)")
       #expect(markdown.contains("\n| \(label) | |"), "\(label)")

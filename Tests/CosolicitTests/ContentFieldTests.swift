@@ -146,7 +146,7 @@ import Testing
       #expect(markdown.contains("<a id=\"section-\(slug)\"></a>"), "rfp.md has no anchor for \(slug)")
     }
     #expect(markdown.contains("### <a id=\"section-submission\"></a>9.1. Submission of bids and bid opening"))
-    #expect(html.contains("<h2>10. Bidder information and signature</h2>"))
+    #expect(html.contains("<h2 id=\"signature\">10. Bidder information and signature</h2>"))
     let piggyback = ContentWorkspace.instructions(try #require(documents["public/piggyback/rfp.md"]))
     #expect(piggyback.contains("as a cooperative procurement under ORS 279A.210"))
     #expect(piggyback.contains("cooperative purchasing clause in section 8"))

@@ -1,6 +1,7 @@
 import CosolicitTestSupport
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import Cosolicit
 
@@ -29,9 +30,20 @@ import Testing
     let built = try #require(outcome, "\(diagnostics)")
     var files: [String: String] = [:]
     for path in built.files where !path.hasSuffix(".zip") {
-      files[path] = try String(contentsOfFile: built.folder + "/" + path, encoding: .utf8)
+      let url = URL(fileURLWithPath: built.folder + "/" + path)
+      // A Word document is read by its body's XML, where its text is.
+      files[path] =
+        path.hasSuffix(".docx") ? try Self.body(ofWordDocument: url) : try String(contentsOf: url, encoding: .utf8)
     }
     return files
+  }
+
+  /// The text of `word/document.xml` in the Word document at `url`.
+  static func body(ofWordDocument url: URL) throws -> String {
+    let archive = try Archive(url: url, accessMode: .read)
+    var data = Data()
+    _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
+    return String(decoding: data, as: UTF8.self)
   }
 
   /// The participants' committed and estimated values, as `participants.csv` (internal) gives them and the RFPs
@@ -49,7 +61,7 @@ import Testing
     let files = try Self.build()
     let expected: Set<String> = Set(
       DocumentVariant.allCases.flatMap { variant in
-        ["rfp.md", "rfp.html", "bid-form.xml", "bid-form.xsd", "bid-form.html"].map {
+        ["rfp.md", "rfp.html", "rfp.docx", "bid-form.xml", "bid-form.xsd", "bid-form.html"].map {
           PackageLayout.public(variant, $0)
         }
       }

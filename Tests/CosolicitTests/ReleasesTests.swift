@@ -100,17 +100,17 @@ import Testing
   @Test func theRFPsListEachParticipantsReleasesInsteadOfOneDate() throws {
     let files = try renderedDocuments(of: try QuantityWorkspace.joint(needs: [Self.yaml]))
     let phrase = "400 on July 1, 2027; 600 on January 15, 2028"
-    for path in ["joint/rfp.md", "joint/rfp.html"] {
+    for path in ["public/joint/rfp.md", "public/joint/rfp.html"] {
       let appendix = try #require(files[path]?.components(separatedBy: "Appendix A.").last, "\(path)")
       #expect(appendix.contains(phrase), "\(path)")
       #expect(appendix.contains("2027-08-01"), "the laptops keep their one date: \(path)")
     }
-    #expect(try #require(files["joint/rfp.html"]).contains("<td class=\"delivery\">\(phrase)</td>"))
+    #expect(try #require(files["public/joint/rfp.html"]).contains("<td class=\"delivery\">\(phrase)</td>"))
     // The scope table's one date is the first release, and says so.
-    #expect(try #require(files["joint/rfp.md"]).contains("| 2027-07-01 (first release; see Appendix A) |"))
-    #expect(try #require(files["joint/rfp.html"]).contains("2027-07-01<div class=\"range\"><em>first release;"))
-    #expect(try #require(files["joint/rfp.md"]).components(separatedBy: "first release").count == 2, "one line")
-    #expect(try #require(files["joint/rfp.md"]).contains("| 1,000 | EA (each) | committed | Hall | \(phrase) |"))
+    #expect(try #require(files["public/joint/rfp.md"]).contains("| 2027-07-01 (first release; see Appendix A) |"))
+    #expect(try #require(files["public/joint/rfp.html"]).contains("2027-07-01<div class=\"range\"><em>first release;"))
+    #expect(try #require(files["public/joint/rfp.md"]).components(separatedBy: "first release").count == 2, "one line")
+    #expect(try #require(files["public/joint/rfp.md"]).contains("| 1,000 | EA (each) | committed | Hall | \(phrase) |"))
   }
 
   /// Cases of 16: 4 and 6 cases are 64 and 96 each, as the share's 160 EA.
@@ -122,7 +122,7 @@ import Testing
       """)
     let files = try renderedDocuments(of: try QuantityWorkspace.joint(needs: [needs]))
     #expect(
-      try #require(files["joint/rfp.md"]).contains(
+      try #require(files["public/joint/rfp.md"]).contains(
         "| 160 | EA (each) | committed | Hall | 64 on July 1, 2027; 96 on September 1, 2027 |"))
   }
 
