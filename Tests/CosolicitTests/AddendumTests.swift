@@ -118,6 +118,40 @@ import ZIPFoundation
     #expect(try scratch.text(new, "public/manifest.json").contains("public/addenda/addendum-1.html"))
   }
 
+  /// The instructions and conditions are compared one section at a time: a changed and an added section of the
+  /// workspace's `sections/` are each named, with their new text, and nothing else of that part is listed.
+  @Test func eachInstructionSectionIsComparedOnItsOwn() throws {
+    let scratch = try Scratch()
+    defer { try? FileManager.default.removeItem(at: scratch.root) }
+    let old = try scratch.build("old")
+    try scratch.edit(
+      "sections/60-protests.md", "**ten days before bids are due**", "**seven days before bids are due**")
+    try Data("# Site visits\n\nBidders may visit the **North yard** on February 16, 2027.\n".utf8).write(
+      to: scratch.workspace.appendingPathComponent("sections/15-site-visits.md"))
+    let definition = scratch.workspace.appendingPathComponent("solicitation.yaml")
+    try Data((try String(contentsOf: definition, encoding: .utf8) + Self.record).utf8).write(to: definition)
+    let new = try scratch.build("new")
+    let (outcome, diagnostics) = AddendumIssue.run(old: old, new: new, number: 1)
+    _ = try #require(outcome, "\(diagnostics)")
+    let markdown = try scratch.text(new, "public/addenda/addendum-1.md")
+    #expect(markdown.contains("- Section \"Protests\" is changed. It now reads:"), "\(markdown)")
+    #expect(markdown.contains("**seven days before bids are due**"))
+    #expect(markdown.contains("- Section \"Site visits\" is added. It reads:"))
+    #expect(markdown.contains("Bidders may visit the **North yard** on February 16, 2027."))
+    #expect(!markdown.contains("Instructions and conditions\""))
+    #expect(!markdown.contains("Section \"Background of the cooperative\""))
+    let html = try scratch.text(new, "public/addenda/addendum-1.html")
+    #expect(html.contains("<strong>seven days before bids are due</strong>"))
+    // The Word addendum says the same.
+    let archive = try Archive(url: URL(fileURLWithPath: new + "/public/addenda/addendum-1.docx"), accessMode: .read)
+    var body = Data()
+    _ = try archive.extract(try #require(archive["word/document.xml"])) { body.append($0) }
+    let word = String(decoding: body, as: UTF8.self)
+    #expect(
+      word.contains("Section &quot;Site visits&quot; is added.") || word.contains("Section \"Site visits\" is added."))
+    #expect(word.contains("seven days before bids are due"))
+  }
+
   @Test func theAddendumIsTheSameFromTheZipAndEveryTime() throws {
     let (scratch, old, new) = try Self.twoBuilds()
     defer { try? FileManager.default.removeItem(at: scratch.root) }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The sections of a published RFP, by heading, as an addendum compares them: the Markdown RFP's `## ` sections
-/// (their number left out of the key, so that a section added before another does not change it) and the same
-/// sections of the HTML RFP (`<h2>` to the next `<h2>`), for the addendum's HTML.
+/// (their number left out of the key, so that a section added before another does not change it), the
+/// instructions and conditions one `### ` section at a time, and the same sections of the HTML RFP (`<h2>` to the
+/// next `<h2>`, or a `<section class="rfp-section">`), for the addendum's HTML.
 struct RFPSections {
   /// One section.
   struct Section: Equatable {
@@ -45,7 +46,10 @@ struct RFPSections {
       }
     }
     close()
-    self.sections = sections
+    // The instructions and conditions are compared section by section: a bidder learns which one changed.
+    self.sections = sections.flatMap { section in
+      section.title == Self.instructions ? Self.subsections(of: section.markdown) : [section]
+    }
     var fragments: [String: String] = [:]
     let parts = html.components(separatedBy: "<h2")
     for part in parts.dropFirst() {
@@ -57,17 +61,50 @@ struct RFPSections {
       }
       fragments[heading] = body.trimmingCharacters(in: .whitespacesAndNewlines)
     }
+    for part in html.components(separatedBy: "<section class=\"rfp-section\"").dropFirst() {
+      guard let open = part.range(of: "<h3>"), let close = part.range(of: "</h3>"), open.upperBound <= close.lowerBound
+      else { continue }
+      let heading = Self.title(Self.plain(String(part[open.upperBound..<close.lowerBound])))
+      var body = String(part[close.upperBound...])
+      if let end = body.range(of: "</section>") { body = String(body[..<end.lowerBound]) }
+      fragments[heading] = body.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
     self.html = fragments
+  }
+
+  /// The part of the RFP made of the standard sections and the workspace's own (`### 9.N. Title` each).
+  static let instructions = "Instructions and conditions"
+
+  /// The `### ` sections of the instructions and conditions' Markdown, each by its own title.
+  static func subsections(of markdown: String) -> [Section] {
+    var found: [Section] = []
+    var current: (title: String, lines: [Substring])?
+    func close() {
+      guard let current else { return }
+      found.append(
+        Section(title: current.title, markdown: current.lines.joined(separator: "\n").trimmingCharacters(in: .newlines))
+      )
+    }
+    for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+      if line.hasPrefix("### ") {
+        close()
+        current = (title(plain(String(line.dropFirst(4)))), [])
+      } else {
+        current?.lines.append(line)
+      }
+    }
+    close()
+    return found
   }
 
   /// The section titled `title`, if any.
   subscript(title: String) -> Section? { sections.first { $0.title == title } }
 
-  /// A heading without its leading number ("6. Submission instructions" → "Submission instructions", "Appendix A.
-  /// Delivery schedule…" → "Delivery schedule…").
+  /// A heading without its leading number ("6. Submission instructions" → "Submission instructions", "9.7.
+  /// Protests" → "Protests", "Appendix A. Delivery schedule…" → "Delivery schedule…").
   static func title(_ heading: String) -> String {
     let trimmed = heading.trimmingCharacters(in: .whitespaces)
-    if let match = trimmed.firstMatch(of: #/^(?:\d+\.|Appendix [A-Z]\.)\s+/#) {
+    if let match = trimmed.firstMatch(of: #/^(?:\d+(?:\.\d+)*\.|Appendix [A-Z]\.)\s+/#) {
       return String(trimmed[match.range.upperBound...])
     }
     return trimmed
