@@ -1,10 +1,12 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 @testable import Cosolicit
 
-/// The documents of both variants of `joint`, rendered with the default templates, by path; records an issue for
-/// any finding of the rendering (which validates each XML bid form against the schema).
+/// The documents of both variants of `joint`, rendered with the default templates, by path (a Word document by
+/// its body, `word/document.xml`); records an issue for any finding of the rendering (which validates each XML
+/// bid form against the schema).
 func renderedDocuments(
   of joint: JointSolicitation, sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws -> [String: String] {
@@ -14,5 +16,12 @@ func renderedDocuments(
     DocumentSet(variants: [.joint, .piggyback]).render(joint, templates: templates, &diagnostics),
     sourceLocation: sourceLocation)
   #expect(diagnostics.diagnostics.isEmpty, "\(diagnostics.diagnostics)", sourceLocation: sourceLocation)
-  return Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.data, as: UTF8.self)) })
+  return Dictionary(
+    uniqueKeysWithValues: try files.map { file in
+      guard file.path.hasSuffix(".docx") else { return (file.path, String(decoding: file.data, as: UTF8.self)) }
+      let archive = try Archive(data: file.data, accessMode: .read)
+      var body = Data()
+      _ = try archive.extract(try #require(archive["word/document.xml"])) { body.append($0) }
+      return (file.path, String(decoding: body, as: UTF8.self))
+    })
 }

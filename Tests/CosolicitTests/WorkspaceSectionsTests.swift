@@ -136,5 +136,13 @@ import Testing
       #expect(!unescaped.contains(link), "a link in the Markdown: \(link)")
     }
     #expect(!markdown.lowercased().contains("](javascript"), "a javascript: link")
+    // The Word document: well-formed, the heading as its text, no address but as text, and no hyperlink.
+    let word = try #require(documents["public/joint/rfp.docx"])
+    #expect(XMLWellFormedness.check(word, path: "word/document.xml").isEmpty)
+    #expect(word.contains(">9.1. &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</w:t>"))
+    #expect(!word.contains("<script") && !word.contains("<w:hyperlink"))
+    #expect(
+      word.components(separatedBy: "javascript:").count == 3,
+      "only the heading's text (and its contents entry) names javascript:")
   }
 }
