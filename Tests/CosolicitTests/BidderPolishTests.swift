@@ -52,6 +52,12 @@ import Testing
     #expect(
       try #require(files["public/joint/bid-form.html"]).contains(
         "<abbr title=\"gallon\">GLL</abbr><span class=\"unit-name\">gallon</span>"))
+    // The Word document: the name on a second, smaller line under the code; the id's hyphen does not break.
+    let word = try #require(files["public/joint/rfp.docx"])
+    #expect(
+      word.contains(
+        "GLL</w:t></w:r><w:r><w:rPr><w:sz w:val=\"14\"/></w:rPr><w:br/><w:t xml:space=\"preserve\">gallon</w:t>"))
+    #expect(word.contains(">FLOOR</w:t><w:noBreakHyphen/><w:t xml:space=\"preserve\">CLEANER</w:t>"))
   }
 
   /// The "Public lead agency" condition of the piggyback-open RFP, for a lead agency of `type`.
