@@ -121,6 +121,14 @@ import Testing
     #expect(MarkdownDocument.parse(document.markdown, links: .allowed).plainText == " A bidder")
   }
 
+  /// Found by FuzzMarkdown in CI: a paragraph of a control character alone was kept, empty once written, and
+  /// gone on reading. Control characters are left out as the text is read, and a paragraph of none is no paragraph.
+  @Test func controlCharactersAreLeftOutAsTheTextIsRead() {
+    let document = MarkdownDocument.parse("One\n\n\u{0F}\n\nTwo \u{7F}`c\u{03}`", links: .allowed)
+    #expect(document.blocks == [.paragraph([.text("One")]), .paragraph([.text("Two "), .code("c")])])
+    #expect(MarkdownDocument.parse(document.markdown, links: .allowed) == document)
+  }
+
   @Test func deepNestingIsFlattenedInsteadOfRecursingWithoutBound() {
     let quotes = String(repeating: ">", count: 50_000) + " deep"
     let quoted = MarkdownDocument.parse(quotes, links: .allowed)

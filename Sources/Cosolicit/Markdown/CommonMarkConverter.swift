@@ -38,8 +38,16 @@ struct CommonMarkConverter {
     return nodes
   }
 
+  /// The node's text, without the control characters no document can show (tabs and line breaks stay).
   private func literal(_ node: OpaquePointer) -> String {
-    cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    guard text.unicodeScalars.contains(where: Self.isHidden) else { return text }
+    return String(String.UnicodeScalarView(text.unicodeScalars.filter { !Self.isHidden($0) }))
+  }
+
+  /// Whether `scalar` is a control character other than a tab or line break.
+  static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+    (scalar.value < 0x20 && scalar != "\t" && scalar != "\n") || scalar.value == 0x7F
   }
 
   private func blocks(under node: OpaquePointer, depth: Int) -> [MarkdownDocument.Block] {
@@ -54,7 +62,9 @@ struct CommonMarkConverter {
     case CMARK_NODE_HEADING:
       return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(under: node, depth: depth))
     case CMARK_NODE_PARAGRAPH:
-      return .paragraph(inlines(under: node, depth: depth))
+      // A paragraph of nothing a document can show is left out, as a reader of its Markdown would.
+      let content = inlines(under: node, depth: depth)
+      return content.allSatisfy({ $0 == .text("") || $0 == .text(" ") }) ? nil : .paragraph(content)
     case CMARK_NODE_LIST:
       let items = children(of: node).map { blocks(under: $0, depth: depth + 1) }
       return .list(
