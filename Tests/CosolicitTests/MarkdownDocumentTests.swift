@@ -129,6 +129,14 @@ import Testing
     #expect(MarkdownDocument.parse(document.markdown, links: .allowed) == document)
   }
 
+  /// Found by FuzzMarkdown: inline HTML over two lines (a CDATA section) kept its line break inside the text,
+  /// which Markdown wrote as a space.
+  @Test func inlineHTMLOverLinesIsOneLineOfText() {
+    let document = MarkdownDocument.parse("A **b <![CDATA[\nc]]> d**", links: .allowed)
+    #expect(document.blocks == [.paragraph([.text("A "), .strong([.text("b <![CDATA[ c]]> d")])])])
+    #expect(MarkdownDocument.parse(document.markdown, links: .allowed) == document)
+  }
+
   @Test func deepNestingIsFlattenedInsteadOfRecursingWithoutBound() {
     let quotes = String(repeating: ">", count: 50_000) + " deep"
     let quoted = MarkdownDocument.parse(quotes, links: .allowed)

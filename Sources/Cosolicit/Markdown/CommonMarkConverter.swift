@@ -112,7 +112,9 @@ struct CommonMarkConverter {
       return [.text(plainText(of: node))]
     }
     switch cmark_node_get_type(node) {
-    case CMARK_NODE_TEXT, CMARK_NODE_HTML_INLINE: return [.text(literal(node))]
+    case CMARK_NODE_TEXT: return [.text(literal(node))]
+    // Inline HTML is its text; a line break inside it (a comment or CDATA over lines) is a space, as in text.
+    case CMARK_NODE_HTML_INLINE: return [.text(literal(node).replacingOccurrences(of: "\n", with: " "))]
     case CMARK_NODE_SOFTBREAK: return [.text(" ")]
     case CMARK_NODE_LINEBREAK: return [.lineBreak]
     case CMARK_NODE_CODE: return [.code(literal(node))]
