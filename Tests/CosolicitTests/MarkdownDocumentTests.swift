@@ -132,6 +132,7 @@ import Testing
   /// Found by FuzzMarkdown: inline HTML over two lines (a CDATA section) kept its line break inside the text,
   /// which Markdown wrote as a space.
   @Test func inlineHTMLOverLinesIsOneLineOfText() {
+    #expect(MarkdownDocument.parse("a&#10;b", links: .allowed).blocks == [.paragraph([.text("a b")])])
     let document = MarkdownDocument.parse("A **b <![CDATA[\nc]]> d**", links: .allowed)
     #expect(document.blocks == [.paragraph([.text("A "), .strong([.text("b <![CDATA[ c]]> d")])])])
     #expect(MarkdownDocument.parse(document.markdown, links: .allowed) == document)

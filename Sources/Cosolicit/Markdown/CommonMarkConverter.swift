@@ -112,7 +112,8 @@ struct CommonMarkConverter {
       return [.text(plainText(of: node))]
     }
     switch cmark_node_get_type(node) {
-    case CMARK_NODE_TEXT: return [.text(literal(node))]
+    // A line break written as a character reference (`&#10;`) is a space, as a line break in text is.
+    case CMARK_NODE_TEXT: return [.text(literal(node).replacingOccurrences(of: "\n", with: " "))]
     // Inline HTML is its text; a line break inside it (a comment or CDATA over lines) is a space, as in text.
     case CMARK_NODE_HTML_INLINE: return [.text(literal(node).replacingOccurrences(of: "\n", with: " "))]
     case CMARK_NODE_SOFTBREAK: return [.text(" ")]

@@ -4,8 +4,8 @@ import FuzzCommon
 
 /// The input is a section's Markdown, read as the RFP's sections are: parsed by libcmark into typed blocks and
 /// written as HTML, Markdown and WordprocessingML. Whatever the input, no output carries a tag the input wrote
-/// or a `javascript:` address, and the Markdown reads back as the same
-/// text (as documents show it: no control characters).
+/// or a `javascript:` address, and the Markdown reads back as the same text (as documents show it: no control
+/// characters, white space as one space).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   let bytes = UnsafeRawBufferPointer(start: start, count: count)
@@ -27,14 +27,18 @@ public func fuzz(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
   return 0
 }
 
-/// `text` as documents show it: tabs and carriage returns as spaces, other control characters left out.
+/// `text` as documents show it: control characters left out, and every run of white space one space (a line
+/// break and a space read the same in a paragraph).
 func shown(_ text: String) -> String {
-  String(
-    String.UnicodeScalarView(
-      text.unicodeScalars.compactMap { scalar in
-        if scalar == "\t" || scalar == "\r" { return " " }
-        return (scalar.value < 0x20 && scalar != "\n") || scalar.value == 0x7F ? nil : scalar
-      }))
+  var output = String.UnicodeScalarView()
+  for scalar in text.unicodeScalars {
+    if scalar == "\t" || scalar == "\r" || scalar == "\n" || scalar == " " {
+      if output.last != " " { output.append(" ") }
+    } else if scalar.value >= 0x20 && scalar.value != 0x7F {
+      output.append(scalar)
+    }
+  }
+  return String(output).trimmingCharacters(in: .whitespaces)
 }
 
 runLibFuzzer(fuzz)
