@@ -127,6 +127,10 @@ import Testing
     let document = MarkdownDocument.parse("One\n\n\u{0F}\n\nTwo \u{7F}`c\u{03}`", links: .allowed)
     #expect(document.blocks == [.paragraph([.text("One")]), .paragraph([.text("Two "), .code("c")])])
     #expect(MarkdownDocument.parse(document.markdown, links: .allowed) == document)
+    // Code of a control character alone is no code (its Markdown would be two backticks, read as text).
+    #expect(MarkdownDocument.parse("`\u{7F}`x", links: .allowed).blocks == [.paragraph([.text("x")])])
+    #expect(MarkdownDocument(blocks: [.paragraph([.code(""), .text("x")])]).markdown == "x\n")
+    #expect(MarkdownDocument.parse("*\u{7F}* **\u{03}** y", links: .allowed).blocks == [.paragraph([.text("  y")])])
   }
 
   /// Found by FuzzMarkdown: inline HTML over two lines (a CDATA section) kept its line break inside the text,

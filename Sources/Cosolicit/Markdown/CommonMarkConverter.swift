@@ -118,9 +118,17 @@ struct CommonMarkConverter {
     case CMARK_NODE_HTML_INLINE: return [.text(literal(node).replacingOccurrences(of: "\n", with: " "))]
     case CMARK_NODE_SOFTBREAK: return [.text(" ")]
     case CMARK_NODE_LINEBREAK: return [.lineBreak]
-    case CMARK_NODE_CODE: return [.code(literal(node))]
-    case CMARK_NODE_EMPH: return [.emphasis(inlines(under: node, depth: depth))]
-    case CMARK_NODE_STRONG: return [.strong(inlines(under: node, depth: depth))]
+    case CMARK_NODE_CODE:
+      // Code of nothing a document can show is nothing.
+      let code = literal(node)
+      return code.isEmpty ? [] : [.code(code)]
+    // Emphasis of nothing is nothing (its Markdown would be bare asterisks, read back as text).
+    case CMARK_NODE_EMPH:
+      let inner = inlines(under: node, depth: depth)
+      return inner.allSatisfy { $0 == .text("") } ? [] : [.emphasis(inner)]
+    case CMARK_NODE_STRONG:
+      let inner = inlines(under: node, depth: depth)
+      return inner.allSatisfy { $0 == .text("") } ? [] : [.strong(inner)]
     case CMARK_NODE_IMAGE:
       // An image is its description: documents carry no pictures from sections.
       return inlines(under: node, depth: depth)

@@ -55,6 +55,7 @@ struct MarkdownTextRenderer {
       switch inline {
       case .text(let text):
         output += Self.escaped(text, atLineStart: output.isEmpty || output.hasSuffix("\n"))
+      case .code(let code) where code.isEmpty: continue
       case .code(let code):
         let ticks = String(repeating: "`", count: longestRun(of: "`", in: code) + 1)
         let padded = code.hasPrefix("`") || code.hasSuffix("`") || code.hasPrefix(" ") ? " \(code) " : code
