@@ -40,15 +40,7 @@ enum ContentTypes {
     if skipped > 0 { output += "\\" + String(head[skipped - 1]) }
     let scalars = text.unicodeScalars.dropFirst(skipped)
     for scalar in scalars {
-      switch scalar {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\n", "\r", "\t": output += " "
-      case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!": output += "\\" + String(scalar)
-      default:
-        if scalar.value >= 0x20 { output.unicodeScalars.append(scalar) }
-      }
+      MarkdownText.append(scalar, to: &output)
     }
     return output
   }

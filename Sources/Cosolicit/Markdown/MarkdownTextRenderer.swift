@@ -111,14 +111,7 @@ struct MarkdownTextRenderer {
           continue
         }
       }
-      switch scalar {
-      case "&": output += "&amp;"
-      case "<": output += "&lt;"
-      case ">": output += "&gt;"
-      case "\n", "\r", "\t": output += " "
-      case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!": output += "\\" + String(scalar)
-      default: output.unicodeScalars.append(scalar)
-      }
+      MarkdownText.append(scalar, to: &output)
     }
     return output + digits
   }
