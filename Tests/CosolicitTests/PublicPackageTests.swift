@@ -1,7 +1,6 @@
 import CosolicitTestSupport
 import Foundation
 import Testing
-import ZIPFoundation
 
 @testable import Cosolicit
 
@@ -33,17 +32,10 @@ import ZIPFoundation
       let url = URL(fileURLWithPath: built.folder + "/" + path)
       // A Word document is read by its body's XML, where its text is.
       files[path] =
-        path.hasSuffix(".docx") ? try Self.body(ofWordDocument: url) : try String(contentsOf: url, encoding: .utf8)
+        path.hasSuffix(".docx")
+        ? try wordDocumentBody(Data(contentsOf: url)) : try String(contentsOf: url, encoding: .utf8)
     }
     return files
-  }
-
-  /// The text of `word/document.xml` in the Word document at `url`.
-  static func body(ofWordDocument url: URL) throws -> String {
-    let archive = try Archive(url: url, accessMode: .read)
-    var data = Data()
-    _ = try archive.extract(try #require(archive["word/document.xml"])) { data.append($0) }
-    return String(decoding: data, as: UTF8.self)
   }
 
   /// The participants' committed and estimated values, as `participants.csv` (internal) gives them and the RFPs

@@ -19,9 +19,14 @@ func renderedDocuments(
   return Dictionary(
     uniqueKeysWithValues: try files.map { file in
       guard file.path.hasSuffix(".docx") else { return (file.path, String(decoding: file.data, as: UTF8.self)) }
-      let archive = try Archive(data: file.data, accessMode: .read)
-      var body = Data()
-      _ = try archive.extract(try #require(archive["word/document.xml"])) { body.append($0) }
-      return (file.path, String(decoding: body, as: UTF8.self))
+      return (file.path, try wordDocumentBody(file.data))
     })
+}
+
+/// The text of `word/document.xml` in the Word document `data`.
+func wordDocumentBody(_ data: Data) throws -> String {
+  let archive = try Archive(data: data, accessMode: .read)
+  var body = Data()
+  _ = try archive.extract(try #require(archive["word/document.xml"])) { body.append($0) }
+  return String(decoding: body, as: UTF8.self)
 }
