@@ -166,6 +166,11 @@ public struct BidDocument: Hashable, Sendable {
   /// The addenda the form lists (`<addenda>`), by number with the date issued, in document order; none
   /// before the first addendum.
   public var addenda: [Field<Int>] = []
+  /// When the bid was received (`<received>`, an `xs:dateTime` as written, with or without its offset); nil
+  /// when the bid does not say (the lead agency's `bids/received.yaml` may).
+  public var received: Field<String>? = nil
+  /// Where `<allOrNone/>` is, when the bidder makes its bid all-or-none: awarded whole or not at all.
+  public var allOrNoneLocation: SourceLocation? = nil
 
   /// The result of `load` or `read`: the document when it could be read, and every problem found.
   public struct Loaded: Sendable {

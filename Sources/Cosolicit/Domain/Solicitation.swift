@@ -69,6 +69,14 @@ public struct Solicitation: Sendable {
   public var content: SolicitationContent = .none
   /// The workspace's own RFP sections (`sections/`), sorted by number, then file name.
   public var sections: [WorkspaceSection] = []
+  /// The rules that break exact ties, in the order applied (`tie_breakers`); none: every tie is resolved by a
+  /// record in `award.yaml`.
+  public var tieBreakers: [Located<TieBreaker>] = []
+  /// The suppliers the lead agency counts as local for `local-preference` (`local_suppliers`), by name.
+  public var localSuppliers: [Located<String>] = []
+  /// Whether the next lowest responsive bidder per award unit is named the secondary supplier
+  /// (`secondary_award`).
+  public var secondaryAward = false
 
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }
