@@ -107,6 +107,11 @@ import Testing
     #expect(record.ties.map(\.winner.value) == ["valley-office"], "entries with problems are left out")
   }
 
+  @Test func aFileOfCommentsOnlyIsNoRecordAndNoFinding() {
+    let (record, diagnostics) = Self.read(MarkedText("# Tie resolutions go here.\n\n  # none yet\n"))
+    #expect(diagnostics.diagnostics.isEmpty && record.ties.isEmpty && record.awarded == nil)
+  }
+
   @Test func malformedYAMLIsAFindingAndNoRecord() {
     let (record, diagnostics) = Self.read(MarkedText("ties: [\n"))
     #expect(diagnostics.errorCount == 1 && record.ties.isEmpty)
@@ -146,6 +151,17 @@ import Testing
     var diagnostics = DiagnosticCollector()
     let log = ReceiptLogReader.read(sandbox.path("bids/received.yaml"), &diagnostics)
     #expect(diagnostics.diagnostics.isEmpty && log.times.isEmpty)
+  }
+
+  @Test func aLogOfCommentsOnlyHoldsNoTimesAndNoFinding() {
+    let (log, diagnostics) = Self.read(MarkedText("# bid file: time received\n"))
+    #expect(diagnostics.diagnostics.isEmpty && log.times.isEmpty)
+    let (_, list) = Self.read(MarkedText("1️⃣- valley-office.xml\n"))
+    #expect(
+      list.diagnostics.map(\.message) == [
+        "received: expected a mapping from each bid's file name to when it was received, such as "
+          + "valley-office.xml: 2027-03-09T13:52, found a list"
+      ])
   }
 
   @Test func everyProblemIsFoundAtOnceWhereItIsWritten() {

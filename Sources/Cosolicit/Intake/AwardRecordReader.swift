@@ -13,8 +13,8 @@ public enum AwardRecordReader {
   /// The fields of one entry of `ties`.
   public static let tieFields = ["lot", "line", "zone", "winner", "method", "date", "witnesses"]
 
-  /// Reads the record at `path`; a missing file is no record (`AwardRecord.none`), without a finding. Every
-  /// problem is reported at once; an entry with a problem is left out.
+  /// Reads the record at `path`; a missing file, or one of comments only, is no record (`AwardRecord.none`),
+  /// without a finding. Every problem is reported at once; an entry with a problem is left out.
   public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> AwardRecord {
     guard FileManager.default.fileExists(atPath: path) else { return .none(path) }
     return read(SourceFile.read(path), path: path, &diagnostics)
@@ -24,6 +24,8 @@ public enum AwardRecordReader {
   static func read(
     _ source: Result<SourceFile, Diagnostic>, path: String, _ diagnostics: inout DiagnosticCollector
   ) -> AwardRecord {
+    // A file of comments only (kept for entries to come) holds none.
+    if case .success(let file) = source, FileFormat.isBlankYAML(file) { return .none(path) }
     let expected = "a mapping with the fields \(fields.joined(separator: ", "))"
     guard let root = FileFormat.readTree(source, path: path, format: .yaml, expected: expected, &diagnostics),
       let reader = FieldReader(root, context: "award", known: fields, isRoot: true, diagnostics: &diagnostics)

@@ -6,8 +6,8 @@ import Foundation
 ///     valley-office.xml: 2027-03-09T13:52
 ///     summit-supply.xml: 2027-03-09 13:58:30
 public enum ReceiptLogReader {
-  /// Reads the log at `path`; a missing file is no log (`ReceiptLog.none`), without a finding. Every problem is
-  /// reported at once; an entry with a problem is left out.
+  /// Reads the log at `path`; a missing file, or one of comments only, is no log (`ReceiptLog.none`), without a
+  /// finding. Every problem is reported at once; an entry with a problem is left out.
   public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> ReceiptLog {
     guard FileManager.default.fileExists(atPath: path) else { return .none(path) }
     return read(SourceFile.read(path), path: path, &diagnostics)
@@ -17,6 +17,8 @@ public enum ReceiptLogReader {
   static func read(
     _ source: Result<SourceFile, Diagnostic>, path: String, _ diagnostics: inout DiagnosticCollector
   ) -> ReceiptLog {
+    // A file of comments only (kept for entries to come) holds none.
+    if case .success(let file) = source, FileFormat.isBlankYAML(file) { return .none(path) }
     let expected =
       "a mapping from each bid's file name to when it was received, such as "
       + "valley-office.xml: 2027-03-09T13:52"

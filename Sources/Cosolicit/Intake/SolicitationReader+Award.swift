@@ -24,7 +24,7 @@ extension SolicitationReader {
         "tie_breakers: local-preference needs the list of local suppliers; add local_suppliers: [\"Supplier "
           + "name\", …], or remove local-preference", at: preference.location)
     }
-    if preference == nil, fields.has("local_suppliers") {
+    if preference == nil, !rules.localSuppliers.isEmpty {
       diagnostics.warning(
         "local_suppliers: the list is not used, because tie_breakers does not name local-preference; add "
           + "local-preference to tie_breakers, or remove local_suppliers", at: fields.location(of: "local_suppliers"))
