@@ -169,7 +169,7 @@ import Testing
 
   @Test func localPreferenceBreaksATieAndTheSecondaryIsNamed() throws {
     let round = try BidRound {
-      $0 + "\ntie_breakers: [local-preference, drawing]\nlocal_suppliers: [\"Birch Local\"]\nsecondary_award: true\n"
+      $0.replacingOccurrences(of: "[\"Cascade Valley Office Supply\"]", with: "[\"Birch Local\"]")
     }
     try round.receive("alder", BidRound.bidder("Alder", ["L1": 10, "L2": 20, "L3": 30]))
     try round.receive("birch", BidRound.bidder("Birch Local", ["L1": 11, "L2": 20, "L3": 31]))
@@ -191,7 +191,7 @@ import Testing
 
   @Test func localPreferenceAmongTwoLocalBidsStillNeedsTheDrawing() throws {
     let round = try BidRound {
-      $0 + "\ntie_breakers: [local-preference, drawing]\nlocal_suppliers: [Alder, Birch]\n"
+      $0.replacingOccurrences(of: "[\"Cascade Valley Office Supply\"]", with: "[Alder, Birch]")
     }
     try round.receive("alder", BidRound.bidder("Alder", ["L1": 10, "L2": 20, "L3": 30]))
     try round.receive("birch", BidRound.bidder("Birch", ["L1": 11, "L2": 20, "L3": 31]))
@@ -219,5 +219,27 @@ import Testing
     let errors = diagnostics.filter { $0.severity == .error }.map(\.message)
     #expect(errors.contains { $0.hasPrefix("the winner 'cedar' is not one of the bids still tied for lot L2") })
     #expect(errors.contains { $0.hasPrefix("this resolution is for lot L1, where no bids tie") })
+  }
+
+  @Test func aBidsOwnReceiptTimeWithItsOffsetIsJudgedInTheSolicitationsTimeZone() throws {
+    let round = try BidRound()
+    // 21:59 UTC is 1:59 p.m. Pacific Standard Time, one minute early; 22:01 UTC one minute late.
+    var early = BidRound.bidder("Early", ["L1": 10, "L2": 20, "L3": 30])
+    early.received = "2027-03-09T21:59:00Z"
+    var late = BidRound.bidder("Late", ["L1": 9, "L2": 19, "L3": 29])
+    late.received = "2027-03-09T22:01:00Z"
+    try round.sandbox.write("bids/early.xml", early.bid(from: round.form))
+    try round.sandbox.write("bids/late.xml", late.bid(from: round.form))
+    let (tabulation, diagnostics) = round.tabulate()
+    let result = try #require(tabulation, "\(diagnostics.map(\.description))")
+    #expect(result.bid("early")?.isResponsive == true)
+    #expect(result.bid("early")?.received?.description == "2027-03-09T13:59:00")
+    #expect(result.bid("late")?.reasons.first?.hasPrefix("late: received March 9, 2027, 2:01 p.m.") == true)
+    // A bid with no time of receipt anywhere stops the tabulation, saying where to record it.
+    try round.sandbox.write("bids/unknown.xml", BidRound.bidder("Unknown", ["L1": 1]).bid(from: round.form))
+    let (_, missing) = round.tabulate()
+    let error = try #require(missing.first { $0.severity == .error })
+    #expect(error.location.path.hasSuffix("bids/unknown.xml"))
+    #expect(error.message.contains("add `unknown.xml: YYYY-MM-DDTHH:MM`"))
   }
 }
