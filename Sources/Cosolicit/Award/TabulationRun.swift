@@ -101,7 +101,7 @@ public enum TabulationRun {
       rows.append(row)
     }
     let tabulation = BidTabulation(
-      joint: joint, bids: bids, rows: rows, units: evaluations, awardedLines: [])
+      joint: joint, bids: bids, rows: rows, units: evaluations, awardedLines: [], awarded: record.awarded?.value)
     guard tabulation.isAwarded else { return tabulation }
     var awarded = tabulation
     awarded.awardedLines = awardedLines(evaluations, units: units, specs: specs, offers: offers, bids: bids, form: form)
