@@ -146,8 +146,11 @@ import Testing
       let suppliers = rows.filter { $0[0] == "supplier" }
       #expect(suppliers.reduce(Decimal(0)) { $0 + Decimal(string: $1[extended])! } == sum)
     }
-    let millbrook = try #require(schedules.first { $0.participant.id.value == "town-of-millbrook" })
+    var millbrook = try #require(schedules.first { $0.participant.id.value == "town-of-millbrook" })
+    millbrook.lines[0].award?.brandModel = "Summit ULSD Winter Plus"
     let html = ScheduleDocument.html(millbrook, tabulation: t)
+    #expect(html.contains("offered: Summit ULSD Winter Plus"))
+    #expect(ScheduleDocument.csv(millbrook, tabulation: t).contains(",Summit ULSD Winter Plus,"))
     #expect(html.contains("committed: at least 37,800, at most 46,200"))
     #expect(html.contains("option A: OPIS rack average + 0.172533 (2.622533 at the reference price 2.45)"))
     #expect(html.contains("North zone (Millbrook and Harlow)"))

@@ -116,6 +116,27 @@ import Testing
     #expect(easton.lines.allSatisfy { $0.zoneID == "south" })
   }
 
+  @Test func releasesAndSitesComeFromEachShare() throws {
+    let tabulation = try Self.tabulation("cascade-valley")
+    let schedules = ParticipantSchedule.schedules(for: tabulation)
+    let county = try #require(schedules.first { $0.participant.id.value == "alder-county" })
+    // Alder County writes its toilet tissue in cases of 96, one release a year: converted exactly to rolls (EA).
+    let towels = try #require(county.lines.first { $0.releases != nil })
+    #expect(towels.releaseUnit == nil && towels.unit == "EA")
+    #expect(towels.releases?.reduce(Decimal(0)) { $0 + $1.quantity } == towels.quantity)
+    // Every share's delivery site and date, as the participant wrote them.
+    for line in tabulation.joint.lines {
+      for share in line.shares {
+        let schedule = try #require(schedules.first { Identifier.same($0.participant.id.value, share.agencyID) })
+        #expect(
+          schedule.lines.contains {
+            $0.lineNumber == line.number && $0.deliverTo == share.deliverTo && $0.needBy == share.needBy
+              && $0.commitment == share.commitment
+          })
+      }
+    }
+  }
+
   @Test func aLineNotAwardedIsOnTheScheduleWithoutASupplier() throws {
     let joint = try HandTabulation.joint("tri-river-fuel")
     var tabulation = HandTabulation.make(joint, bidders: HandTabulation.bidders(for: joint))

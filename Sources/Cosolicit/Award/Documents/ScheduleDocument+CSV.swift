@@ -6,6 +6,7 @@ extension ScheduleDocument {
   public static func csv(_ s: ParticipantSchedule, tabulation: BidTabulation) -> String {
     let header = [
       "record", "solicitation", "participant", "lot", "line", "zone", "item", "description", "bid", "supplier",
+      "brand_model",
       "price_option", "index", "differential", "unit_price", "quantity", "minimum_quantity", "maximum_quantity",
       "unit", "commitment", "extended_price", "deliver_to", "need_by", "releases", "status",
     ]
@@ -18,8 +19,11 @@ extension ScheduleDocument {
       let status =
         award == nil ? "not awarded" : line.quantity == nil ? "as needed" : "awarded"
       var cells = ["line", solicitation, participant, CSVCell.escape(line.lotID), String(line.lineNumber)]
-      cells += [line.zoneID ?? "", line.itemID ?? "", line.description, award?.bidID ?? "", award?.supplier ?? ""]
-        .map(CSVCell.escape)
+      cells += [
+        line.zoneID ?? "", line.itemID ?? "", line.description, award?.bidID ?? "", award?.supplier ?? "",
+        award?.brandModel ?? "",
+      ]
+      .map(CSVCell.escape)
       cells += [
         CSVCell.escape(award?.price.option ?? ""),
         CSVCell.escape(award?.price.differential == nil ? "" : award?.index ?? ""),
@@ -38,11 +42,11 @@ extension ScheduleDocument {
     }
     for total in supplierTotals(s) {
       var cells = ["supplier", solicitation, participant] + blank(5)
-      cells += [CSVCell.escape(total.bidID), CSVCell.escape(total.supplier)] + blank(9)
+      cells += [CSVCell.escape(total.bidID), CSVCell.escape(total.supplier)] + blank(10)
       cells += [AwardPage.amount(total.total)] + blank(4)
       text += cells.joined(separator: ",") + "\r\n"
     }
-    let cells = ["total", solicitation, participant] + blank(16) + [AwardPage.amount(s.total)] + blank(4)
+    let cells = ["total", solicitation, participant] + blank(17) + [AwardPage.amount(s.total)] + blank(4)
     return text + cells.joined(separator: ",") + "\r\n"
   }
 }

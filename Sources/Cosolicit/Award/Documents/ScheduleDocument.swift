@@ -93,7 +93,9 @@ public enum ScheduleDocument {
       html += "<tr><td>\(e(line.lotID))</td><td>\(line.lineNumber)</td><td>\(e(line.itemID ?? "write-in"))</td>"
       html += "<td class=\"description\">\(e(line.description))</td>"
       if let award = line.award {
-        html += "<td>\(e(award.supplier))<br /><span class=\"small\">bid \(e(award.bidID))</span></td>"
+        html += "<td>\(e(award.supplier))<br /><span class=\"small\">bid \(e(award.bidID))</span>"
+        if let brand = award.brandModel { html += "<br /><span class=\"small\">offered: \(e(brand))</span>" }
+        html += "</td>"
         html += "<td>\(e(TabulationAwardSection.priceText(award, solicitation)))</td>"
       } else {
         html += "<td class=\"answer\">not awarded</td><td></td>"
@@ -103,7 +105,8 @@ public enum ScheduleDocument {
         + "<br /><span class=\"small\">\(e(basis(line)))</span></td>"
       html += "<td>\(e(line.unit))</td>"
       html += "<td class=\"number\">\(line.extendedPrice.map(AwardPage.money) ?? "")</td>"
-      html += "<td>\(e(line.deliverTo ?? ""))</td><td class=\"date\">\(e(delivery(line)))</td></tr>\n"
+      html +=
+        "<td>\(e(line.deliverTo ?? ""))</td><td\(line.releases == nil ? " class=\"date\"" : "")>\(e(delivery(line)))</td></tr>\n"
     }
     return html + "</tbody>\n</table>\n"
   }

@@ -2,7 +2,8 @@ import Foundation
 
 extension TabulationDocument {
   /// The tabulation as CSV: a header, then one row per tabulation row (a line in a zone) with the line's
-  /// columns, the low bids, the line as awarded, and for each bid (in bid order) its answer, each option's price,
+  /// columns, the low bids, the line as awarded, and for each bid (in bid order) whether it is responsive (the
+  /// reasons are in the HTML), its answer, each option's price,
   /// the evaluated price, the extended price, the deviation from the low bid in percent and whether it is low.
   /// Numbers are exact and plain (`2.6375`, `-0.05`); text goes through ``CSVCell`` (formulas neutralised).
   public static func csv(_ t: BidTabulation) -> String {
@@ -12,7 +13,7 @@ extension TabulationDocument {
       "awarded_bid", "awarded_supplier", "awarded_option", "awarded_unit_price", "awarded_extended_price",
     ]
     for bid in t.bids {
-      header.append("\(bid.id) answer")
+      header += ["\(bid.id) responsive", "\(bid.id) answer"]
       if options.isEmpty {
         header.append("\(bid.id) unit_price")
       } else {
@@ -37,7 +38,8 @@ extension TabulationDocument {
         award.map { AwardPage.number($0.price.evaluatedUnitPrice) } ?? "",
         award.map { $0.isAsNeeded ? "" : AwardPage.amount($0.extendedPrice) } ?? "",
       ]
-      for cell in row.cells {
+      for (bid, cell) in zip(t.bids, row.cells) {
+        cells.append(bid.isResponsive ? "yes" : "no")
         cells.append(answerWord(cell.answer))
         if options.isEmpty {
           cells.append(cell.prices.first?.unitPrice.map(AwardPage.number) ?? "")
