@@ -98,7 +98,7 @@ enum AwardPage {
     .answer { font-style: italic; color: #444; }
     .nonresponsive { color: #8a1c1c; font-weight: 600; }
     .note { border-left: 4px solid #12355b; padding: 0.4rem 0.8rem; background: #f3f6f9; }
-    .small { font-size: 0.8rem; color: #555; }
+    .small { font-size: 0.85em; color: #555; }
     dl.facts { display: grid; grid-template-columns: max-content auto; gap: 0.1rem 1rem; }
     dl.facts dt { font-weight: 600; }
     dl.facts dd { margin: 0; }
@@ -106,6 +106,11 @@ enum AwardPage {
     @media print {
       body { margin: 0; font-size: 9pt; }
       table { font-size: 7.5pt; page-break-inside: auto; }
+      th, td { padding: 0.1rem 0.2rem; }
+      th.number { white-space: normal; }
+      td.description { min-width: 0; overflow-wrap: anywhere; }
+      td.price { min-width: 0; }
+      tr.lot { page-break-after: avoid; break-after: avoid; }
       thead { display: table-header-group; }
       tfoot { display: table-footer-group; }
       tr { page-break-inside: avoid; break-inside: avoid; }
