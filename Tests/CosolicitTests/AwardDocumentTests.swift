@@ -71,6 +71,8 @@ import Testing
     #expect(html.contains("A: index + 0.172533 = 2.622533 (evaluated)"))
     #expect(html.contains("Lot L1 subtotal, zone north") && html.contains("Total, zone south"))
     #expect(html.contains("Grand total"))
+    // The as-needed B20 line's unit is evaluated by its unit price alone.
+    #expect(html.contains("2.637537 per unit (as needed)"))
     // The secondary supplier of a unit, with its amount.
     let backed = try #require(t.units.first { !$0.secondary.isEmpty })
     #expect(

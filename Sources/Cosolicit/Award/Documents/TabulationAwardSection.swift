@@ -16,12 +16,15 @@ enum TabulationAwardSection {
     html += "<table class=\"units\">\n<thead><tr><th>Award unit</th><th>Awarded to</th>"
     html += "<th class=\"number\">Evaluated amount</th><th>Tie</th><th>Secondary supplier</th>"
     html += "<th>Bids that could not win it</th></tr></thead>\n<tbody>\n"
-    for unit in t.units {
+    let asNeeded = asNeededUnits(t)
+    for (index, unit) in t.units.enumerated() {
+      let isAsNeeded = asNeeded.contains(index)
       html += "<tr><td>\(e(unit.unit.description))</td>"
       html += "<td>\(e(winnerText(unit, t)))</td>"
-      html += "<td class=\"number\">\(unit.winner.map { amountText($0, unit, t) } ?? "")</td>"
+      html += "<td class=\"number\">\(unit.winner.map { amountText($0, isAsNeeded: isAsNeeded) } ?? "")</td>"
       html += "<td>\(e(tieText(unit, t)))</td>"
-      html += "<td>\(e(unit.secondary.map { standingText($0, unit, t) }.joined(separator: "; ")))</td>"
+      html +=
+        "<td>\(e(unit.secondary.map { standingText($0, isAsNeeded: isAsNeeded, t) }.joined(separator: "; ")))</td>"
       html +=
         "<td>"
         + (unit.excluded.isEmpty
@@ -47,25 +50,39 @@ enum TabulationAwardSection {
   }
 
   /// A unit's evaluated amount: its extended prices' sum, or for a unit of as-needed lines only, the unit price.
-  static func amountText(_ standing: UnitEvaluation.Standing, _ unit: UnitEvaluation, _ t: BidTabulation) -> String {
-    var text = money(standing.amount, unit, t)
+  static func amountText(_ standing: UnitEvaluation.Standing, isAsNeeded: Bool) -> String {
+    var text = money(standing.amount, isAsNeeded: isAsNeeded)
     if let option = standing.option { text += "<br /><span class=\"small\">option \(AwardPage.escaped(option))</span>" }
     return text
   }
 
-  /// Whether every row of `unit` is as needed: its amounts are unit prices.
-  static func isAsNeeded(_ unit: UnitEvaluation, _ t: BidTabulation) -> Bool {
-    let rows = t.rows.filter { unit.unit.covers(lot: $0.lotID, line: $0.lineNumber, zone: $0.zoneID) }
-    return !rows.isEmpty && rows.allSatisfy(\.isAsNeeded)
+  /// The positions in `t.units` of the units whose rows are all as needed: their amounts are unit prices.
+  static func asNeededUnits(_ t: BidTabulation) -> Set<Int> {
+    var lineRows: [String: Bool] = [:]
+    for row in t.rows {
+      lineRows[AwardedLineIndex.key(lot: row.lotID, number: row.lineNumber, zone: row.zoneID)] = row.isAsNeeded
+    }
+    var found = Set<Int>()
+    for (index, unit) in t.units.enumerated() {
+      let isAsNeeded: Bool
+      if let lot = unit.unit.lotID, let number = unit.unit.lineNumber {
+        isAsNeeded = lineRows[AwardedLineIndex.key(lot: lot, number: number, zone: unit.unit.zone)] ?? false
+      } else {
+        let rows = t.rows.filter { unit.unit.covers(lot: $0.lotID, line: $0.lineNumber, zone: $0.zoneID) }
+        isAsNeeded = !rows.isEmpty && rows.allSatisfy(\.isAsNeeded)
+      }
+      if isAsNeeded { found.insert(index) }
+    }
+    return found
   }
 
-  /// `amount` of `unit`: an amount in cents, or a unit price (every decimal) for a unit of as-needed lines.
-  static func money(_ amount: Decimal, _ unit: UnitEvaluation, _ t: BidTabulation) -> String {
-    isAsNeeded(unit, t) ? AwardPage.unitPrice(amount) + " per unit (as needed)" : AwardPage.money(amount)
+  /// An amount in cents, or a unit price (every decimal) for a unit of as-needed lines.
+  static func money(_ amount: Decimal, isAsNeeded: Bool) -> String {
+    isAsNeeded ? AwardPage.unitPrice(amount) + " per unit (as needed)" : AwardPage.money(amount)
   }
 
-  static func standingText(_ standing: UnitEvaluation.Standing, _ unit: UnitEvaluation, _ t: BidTabulation) -> String {
-    "\(name(of: standing.bidID, t)) (\(standing.bidID)), \(money(standing.amount, unit, t))"
+  static func standingText(_ standing: UnitEvaluation.Standing, isAsNeeded: Bool, _ t: BidTabulation) -> String {
+    "\(name(of: standing.bidID, t)) (\(standing.bidID)), \(money(standing.amount, isAsNeeded: isAsNeeded))"
       + (standing.option.map { " at option \($0)" } ?? "")
   }
 
