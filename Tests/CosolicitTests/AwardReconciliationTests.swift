@@ -148,6 +148,8 @@ import Testing
     #expect(!unawarded.isEmpty && unawarded.allSatisfy { $0.award == nil && $0.extendedPrice == nil })
     let reconciliation = AwardReconciliation.make(tabulation: tabulation, schedules: schedules)
     #expect(reconciliation.isConserved && reconciliation.lines.count == tabulation.awardedLines.count)
+    let owner = try #require(schedules.first { $0.lines.contains { $0.award == nil } })
+    #expect(ScheduleDocument.html(owner, tabulation: tabulation).contains("not awarded yet"))
   }
 
   @Test func aQuantityThatDoesNotAddUpIsFlagged() throws {

@@ -42,6 +42,10 @@ public enum ScheduleDocument {
   static func facts(_ s: ParticipantSchedule, _ t: BidTabulation) -> [(String, String)] {
     let solicitation = t.joint.solicitation
     var facts: [(String, String)] = [("Participant", "\(s.participant.name) (\(s.participant.id.value))")]
+    if let contact = s.participant.contact {
+      let parts = [contact.name, contact.email, contact.phone].compactMap { $0 }
+      if !parts.isEmpty { facts.append(("Contact", parts.joined(separator: ", "))) }
+    }
     if let lead = solicitation.leadAgency { facts.append(("Lead agency", lead.name)) }
     facts.append(("Contract term", termText(solicitation.term)))
     let zones = Set(s.lines.compactMap(\.zoneID))
@@ -82,6 +86,14 @@ public enum ScheduleDocument {
     return line.needBy.map { "by \($0)" } ?? ""
   }
 
+  /// Why a line is not awarded, from its unit's evaluation: a tie still to resolve, or no bid that may win it.
+  static func notAwarded(_ line: ParticipantSchedule.Line, _ t: BidTabulation) -> String {
+    let unit = t.units.first { $0.unit.covers(lot: line.lotID, line: line.lineNumber, zone: line.zoneID) }
+    if let unit, !unit.unresolvedTie.isEmpty { return "not awarded yet: a tie is unresolved" }
+    if let unit, unit.winner != nil { return "not awarded yet" }
+    return "not awarded: no bid may win it"
+  }
+
   static func linesTable(_ s: ParticipantSchedule, _ t: BidTabulation) -> String {
     let e = AwardPage.escaped
     let solicitation = t.joint.solicitation
@@ -98,7 +110,7 @@ public enum ScheduleDocument {
         html += "</td>"
         html += "<td>\(e(TabulationAwardSection.priceText(award, solicitation)))</td>"
       } else {
-        html += "<td class=\"answer\">not awarded</td><td></td>"
+        html += "<td class=\"answer\">\(e(notAwarded(line, t)))</td><td></td>"
       }
       html +=
         "<td class=\"number\">\(line.quantity.map(AwardPage.quantity) ?? "as needed")"
