@@ -15,9 +15,6 @@ enum AwardPage {
   /// A quantity with thousands separators (`42,000`, `1,100.5`).
   static func quantity(_ value: Decimal) -> String { DecimalText.grouped(value) }
 
-  /// A signed amount or difference (`+0.01`, `-0.02`, `0.00`).
-  static func signedMoney(_ amount: Decimal) -> String { amount > 0 ? "+" + money(amount) : money(amount) }
-
   /// A number as CSV writes it: plain and exact (`1250.5`, `-0.05`). The tool's own digits, never a formula.
   static func number(_ value: Decimal) -> String { DecimalText.format(value) }
 

@@ -72,11 +72,6 @@ public enum TabulationDocument {
 
   // MARK: - Bids
 
-  /// Each bid's standing in words: "responsive", or "nonresponsive: late; unsigned".
-  static func standing(_ bid: TabulatedBid) -> String {
-    bid.isResponsive ? "responsive" : "nonresponsive: " + bid.reasons.joined(separator: "; ")
-  }
-
   static func bidsSection(_ t: BidTabulation) -> String {
     let e = AwardPage.escaped
     let zone = t.joint.solicitation.content.timeZone
