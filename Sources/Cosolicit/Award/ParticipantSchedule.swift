@@ -36,6 +36,9 @@ public struct ParticipantSchedule: Sendable {
     /// The awarded unit price × the participant's quantity, rounded half up to cents; nil when not awarded or
     /// as needed.
     public var extendedPrice: Decimal?
+    /// The unit code the releases are written in, when it is not ``unit`` (a participant's own unit that does
+    /// not convert exactly); nil when they are in ``unit``.
+    public var releaseUnit: String? = nil
   }
 
   /// The participant.
