@@ -8,6 +8,7 @@ public enum SolicitationReader {
       "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
       "award_method", "zones", "price_options", "award_price_option", "lots", "evaluation", "cooperative",
       "formal_bid_threshold", "terms", "late_submissions", "commitment_band", "publish_estimated_values", "addenda",
+      "ocds_prefix",
     ] + contentFields
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
@@ -84,6 +85,7 @@ public enum SolicitationReader {
     }
     let publishEstimatedValues = fields.boolean("publish_estimated_values", &diagnostics)?.value ?? false
     let addenda = readAddenda(fields, &diagnostics)
+    let ocdsPrefix = readOCDSPrefix(fields, &diagnostics)
     let content = readContent(fields, zone: zone, schedule: schedule, questions: questions, &diagnostics)
     fields.finish(&diagnostics)
 
@@ -98,6 +100,7 @@ public enum SolicitationReader {
       content: content)
     solicitation.publishEstimatedValues = publishEstimatedValues
     solicitation.addenda = addenda
+    solicitation.ocdsPrefix = ocdsPrefix
     return solicitation
   }
 
