@@ -9,8 +9,9 @@ struct CosolicitCommand: ParsableCommand {
     abstract: "Plan joint solicitations: pool public agencies' committed needs into one competitive solicitation.",
     version: "0.1.0",
     subcommands: [
-      Build.self, Validate.self, Aggregate.self, CheckBid.self, Forms.self, Templates.self, Addendum.self, Init.self,
-      Sample.self,
+      Build.self, Validate.self, Aggregate.self, CheckBid.self, Forms.self, Templates.self, Addendum.self,
+      Tabulate.self,
+      Init.self, Sample.self,
     ]
   )
 

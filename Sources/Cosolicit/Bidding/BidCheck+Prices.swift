@@ -149,7 +149,7 @@ extension BidCheck {
   /// unknown option, the option's kind of price (a unit price or a differential), and the award method's rules
   /// on leaving zones unbid.
   static func checkPrices(
-    of bid: BidDocument, plan: PricePlan, reference: BidDocument?, awardMethod: AwardMethod,
+    of bid: BidDocument, plan: PricePlan, reference: BidDocument?, awardMethod: AwardMethod?,
     _ diagnostics: inout DiagnosticCollector
   ) {
     if let reference { compareDeclarations(bid, with: reference, &diagnostics) }
@@ -163,7 +163,8 @@ extension BidCheck {
       var answered: [String: (priced: [Int], declined: [Int], name: String)] = [:]
       for line in lot.lines where !line.noBid {
         let lineZones = (wanted?[line.number.value] ?? line).zones.map(\.zone.value)
-        checkPrices(of: line, lineZones: lineZones, plan: plan, &diagnostics)
+        checkPrices(
+          of: line, lineZones: lineZones, plan: plan, requireEveryPrice: awardMethod != nil, &diagnostics)
         for price in line.prices {
           let key = key(price.zone?.value, price.option?.value)
           answered[key, default: ([], [], price.name)].name = price.name
@@ -193,7 +194,8 @@ extension BidCheck {
 
   /// One line's prices against the (zone, option) pairs it is priced for.
   private static func checkPrices(
-    of line: BidDocument.Line, lineZones: [String], plan: PricePlan, _ diagnostics: inout DiagnosticCollector
+    of line: BidDocument.Line, lineZones: [String], plan: PricePlan, requireEveryPrice: Bool,
+    _ diagnostics: inout DiagnosticCollector
   ) {
     let number = line.number.value
     guard plan.isPriced else {
@@ -229,7 +231,7 @@ extension BidCheck {
         let what = option.map { "option \($0.id.value) is priced by unit price" } ?? "the line is priced by unit price"
         diagnostics.error(
           "line \(number), \(price.name): \(what); give <unitPrice>, not <differential>", at: price.location)
-      } else if price.unitPrice == nil && price.differential == nil {
+      } else if price.unitPrice == nil && price.differential == nil, requireEveryPrice {
         diagnostics.error(
           "line \(number), \(price.name) has no price; price it or mark it <noBid/>", at: price.location)
       } else if let differential = price.differential, let reference = option?.referencePrice?.value,
@@ -240,7 +242,7 @@ extension BidCheck {
             + "price negative at the reference price \(amount(reference))", at: differential.location)
       }
     }
-    for pair in plan.pairs(lineZones: lineZones) where seen[key(pair.zone, pair.option)] == nil {
+    for pair in plan.pairs(lineZones: lineZones) where requireEveryPrice && seen[key(pair.zone, pair.option)] == nil {
       let attributes = [pair.zone.map { "zone=\"\($0)\"" }, pair.option.map { "option=\"\($0)\"" }]
       let name = [pair.zone.map { "zone \($0)" }, pair.option.map { "option \($0)" }].compactMap { $0 }
       diagnostics.error(

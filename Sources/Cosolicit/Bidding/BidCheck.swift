@@ -11,8 +11,13 @@ public enum BidCheck {
 
   /// Checks the bid text read from `path` against the XSD `schema` and, when given, the solicitation's blank
   /// form `reference`; recomputes every extended price, lot subtotal and the total.
+  ///
+  /// `tabulating` leaves out the rules on which lines a bid may leave unpriced (no-bid under all-or-none, a
+  /// by-lot lot partly priced, a blank price): the tabulation applies them to each award unit instead, so that
+  /// such a bid loses only the units it does not price.
   public static func check(
-    bid: String, path: String, schema: String, schemaPath: String = "bid-form.xsd", reference: BidDocument?
+    bid: String, path: String, schema: String, schemaPath: String = "bid-form.xsd", reference: BidDocument?,
+    tabulating: Bool = false
   ) -> BidCheckReport {
     let loaded = BidDocument.load(bid, path: path, schema: schema, schemaPath: schemaPath, expecting: .bid)
     guard let document = loaded.document else {
@@ -32,15 +37,16 @@ public enum BidCheck {
     if let reference { compare(document, with: reference, &diagnostics) }
     checkAddenda(of: document, listed: (reference ?? document).addenda, &diagnostics)
     let awardMethod = reference?.awardMethod.value ?? document.awardMethod.value
-    checkNoBids(in: document, awardMethod: awardMethod, &diagnostics)
+    if !tabulating { checkNoBids(in: document, awardMethod: awardMethod, &diagnostics) }
     let plan = PricePlan(reference ?? document)
     guard plan.isPriced || document.lots.contains(where: { $0.lines.contains { !$0.prices.isEmpty } }) else {
-      let (lots, total) = recompute(document, &diagnostics)
+      let (lots, total) = recompute(document, tabulating: tabulating, &diagnostics)
       return BidCheckReport(
         path: path, reference: reference?.path, document: document, diagnostics: diagnostics.diagnostics, lots: lots,
         total: total)
     }
-    checkPrices(of: document, plan: plan, reference: reference, awardMethod: awardMethod, &diagnostics)
+    checkPrices(
+      of: document, plan: plan, reference: reference, awardMethod: tabulating ? nil : awardMethod, &diagnostics)
     let (lots, sums) = recomputePrices(document, plan: plan, &diagnostics)
     return BidCheckReport(
       path: path, reference: reference?.path, document: document, diagnostics: diagnostics.diagnostics, lots: lots,
@@ -289,7 +295,7 @@ public enum BidCheck {
   /// Recomputes each line's extended price (the unit price governs), each lot's subtotal and the total, and
   /// warns where the bid's figures disagree.
   private static func recompute(
-    _ bid: BidDocument, _ diagnostics: inout DiagnosticCollector
+    _ bid: BidDocument, tabulating: Bool, _ diagnostics: inout DiagnosticCollector
   ) -> ([BidCheckReport.LotTotal], Decimal?) {
     var lots: [BidCheckReport.LotTotal] = []
     var total: Decimal? = 0
@@ -311,7 +317,7 @@ public enum BidCheck {
           }
           continue
         }
-        guard line.extendedPrice != nil else {
+        guard line.extendedPrice != nil || tabulating else {
           diagnostics.error(
             "line \(line.number.value) has no extended price; give unit price × quantity in <extendedPrice> (only "
               + "an as-needed line has none)", at: unitPrice.location)
@@ -325,7 +331,11 @@ public enum BidCheck {
           subtotal = nil
           continue
         }
-        if let written = line.extendedPrice, written.value != governing {
+        if line.extendedPrice == nil {
+          diagnostics.warning(
+            "line \(line.number.value) has no extended price; the unit price governs, so the line counts "
+              + amount(governing), at: unitPrice.location)
+        } else if let written = line.extendedPrice, written.value != governing {
           diagnostics.warning(
             "line \(line.number.value): extended price \(amount(written.value)) does not equal unit price "
               + "\(amount(unitPrice.value)) × quantity \(DecimalText.format(quantity)) = \(amount(governing)); "
