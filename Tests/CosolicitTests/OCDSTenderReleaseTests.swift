@@ -58,6 +58,7 @@ import Testing
     #expect(tender["procuringEntity"]["id"].string == "alder-county")
     #expect(tender["status"].string == "active")
     #expect(tender["mainProcurementCategory"].string == "goods")
+    #expect(tender["additionalProcurementCategories"].strings == ["services"], "grounds maintenance by the month")
     #expect(tender["tenderPeriod"]["endDate"].string == "2027-03-09T14:00:00-08:00", "responses due, Pacific")
     #expect(tender["submissionMethod"].strings == ["written", "electronicSubmission"])
     #expect(tender["awardCriteriaDetails"].string?.hasPrefix("Award by lot") == true)
@@ -79,6 +80,19 @@ import Testing
         #expect(item["quantity"].decimal == line.quantity, "line \(line.number)")
       }
     }
+  }
+
+  @Test func theEstimatedValueIsWrittenOnlyWhenEstimatedValuesArePublished() throws {
+    var joint = try Self.joint("cascade-valley")
+    let hidden = OCDSJSON(OCDSTenderRelease.release(joint, variant: .joint))
+    #expect(hidden["tender"]["value"].isMissing)
+    joint.solicitation.publishEstimatedValues = true
+    let shown = OCDSJSON(OCDSTenderRelease.release(joint, variant: .joint))
+    let expected = joint.lines.reduce(Decimal(0)) { $0 + ($1.estimatedUnitPrice ?? 0) * $1.quantity }
+    #expect(shown["tender"]["value"]["amount"].decimal == expected)
+    #expect(shown["tender"]["value"]["currency"].string == "USD")
+    let piggyback = OCDSJSON(OCDSTenderRelease.release(joint, variant: .piggyback))
+    #expect(piggyback["tender"]["techniques"]["frameworkAgreement"]["value"]["amount"].decimal == expected)
   }
 
   @Test func quantitiesAreExactJSONNumbers() throws {

@@ -89,6 +89,11 @@ public enum OCDSTenderRelease {
     members.append(("procurementMethod", .string("open")))
     members.append(("procurementMethodDetails", .string(variant.title)))
     members.append(("mainProcurementCategory", .string("goods")))
+    // Lines bought by the job, the hour or the month (grounds maintenance, a service call) are services.
+    let serviceDimensions: [UnitOfMeasure.Dimension] = [.service, .lumpSum, .time, .calendarTime]
+    if joint.lines.contains(where: { serviceDimensions.contains($0.unit.dimension) }) {
+      members.append(("additionalProcurementCategories", .array([.string("services")])))
+    }
     members += awardCriteria(solicitation)
     members += submission(solicitation.content.submission)
     members += periods(solicitation, zone: zone)
