@@ -5,7 +5,7 @@ import Foundation
 /// way the unit price governs (half up to cents), the bidder block signed and certified.
 ///
 /// Works on the form's text, line by line, so that every published term is kept exactly as published.
-public struct BidWriter {
+public struct BidWriter: Sendable {
   /// What the supplier answers for one line, zone and option.
   public enum Answer: Sendable {
     /// A unit price.
@@ -31,11 +31,12 @@ public struct BidWriter {
   /// Whether to write `<allOrNone/>`.
   public var allOrNone = false
   /// The answer for (lot, line, zone, option).
-  public var answer: (_ lot: String, _ line: Int, _ zone: String?, _ option: String?) -> Answer
+  public var answer: @Sendable (_ lot: String, _ line: Int, _ zone: String?, _ option: String?) -> Answer
 
   /// A bidder `supplier` answering with `answer`.
   public init(
-    supplier: String, answer: @escaping (_ lot: String, _ line: Int, _ zone: String?, _ option: String?) -> Answer
+    supplier: String,
+    answer: @escaping @Sendable (_ lot: String, _ line: Int, _ zone: String?, _ option: String?) -> Answer
   ) {
     self.supplier = supplier
     self.answer = answer
@@ -89,7 +90,7 @@ public struct BidWriter {
         let id = Self.attribute("id", in: trimmed) ?? ""
         zoneQuantities[id] = Decimal(string: Self.content(of: "quantity", in: trimmed) ?? "0") ?? 0
         output.append(text)
-      } else if trimmed.hasPrefix("<price") {
+      } else if trimmed.hasPrefix("<price ") || trimmed.hasPrefix("<price>") {
         let zone = Self.attribute("zone", in: trimmed)
         let option = Self.attribute("option", in: trimmed)
         let opening = String(trimmed.prefix { $0 != ">" }) + ">"

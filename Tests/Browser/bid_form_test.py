@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Real-browser test of the fillable HTML bid form.
 
-Usage: python3 Tests/Browser/bid_form_test.py BID_FORM_HTML XSD [CHECK_BID_COMMAND...]
+Usage: python3 Tests/Browser/bid_form_test.py [--keep DIR] BID_FORM_HTML XSD [CHECK_BID_COMMAND...]
 
 Opens the rendered bid form (Templates/bid-form.html.mustache) in headless Chromium, checks that it loads
 nothing from the network and shows hostile published text as text, refuses to save an incomplete bid, flags
 invalid unit prices, fills the bidder block and every line, compares the extended prices, lot subtotals and
 grand total it computes with exact decimal arithmetic done here, saves the bid, validates the downloaded XML
 against XSD with xmllint and, when a CHECK_BID_COMMAND is given (e.g. `cosolicit check-bid --solicitation DIR`),
-runs it with the saved file's path appended and requires exit status 0.
+runs it with the saved file's path appended and requires exit status 0. Unless the award is all-or-none already,
+the joint form's bid is made all-or-none with its box (and the piggyback form's is not): the saved XML must
+have <allOrNone/> right after <bidder> exactly then. With --keep DIR, the saved bid is copied to
+DIR/<variant>-<file name> for the caller to read back.
 
 Needs: Debian's chromium and chromium-driver, selenium (PyPI), xmllint (libxml2-utils).
 When a line publishes the fixture's hostile description "<script>alert(1)</script>", it must show as text;
@@ -150,7 +153,7 @@ def wait_for_download(directory, name):
     return None
 
 
-def run(html_path, xsd_path, check_command, checks, exercise_form=None):
+def run(html_path, xsd_path, check_command, checks, exercise_form=None, keep=None):
     """Opens a headless browser and runs `exercise_form` (this file's `exercise` unless given) on the form."""
     exercise_form = exercise_form or exercise
     download_dir = Path(tempfile.mkdtemp(prefix="bid-form-test-"))
@@ -162,6 +165,10 @@ def run(html_path, xsd_path, check_command, checks, exercise_form=None):
             return 2
         try:
             exercise_form(driver, html_path, xsd_path, check_command, download_dir, checks)
+            if keep:
+                for saved in download_dir.glob("*.xml"):
+                    variant = driver.execute_script("return document.getElementById('bid-sheet').dataset.variant;")
+                    shutil.copy(saved, Path(keep) / f"{variant}-{saved.name}")
         finally:
             driver.quit()
     finally:
@@ -291,6 +298,20 @@ def exercise(driver, html_path, xsd_path, check_command, download_dir, checks):
             click(driver, box.get_attribute("id"))
     info["addenda"] = [(box.get_attribute("data-number"), box.get_attribute("data-issued")) for box in addendum_boxes]
 
+    # --- the bidder's own all-or-none condition: offered unless the award is all-or-none already; checked on the
+    # joint form, left unchecked on the piggyback form ---
+    all_or_none_boxes = driver.find_elements(By.ID, "bidder-all-or-none")
+    offered = info.get("awardMethod") != "all-or-none"
+    checks.check(bool(all_or_none_boxes) == offered,
+                 "the all-or-none box is offered exactly when the award is not all-or-none already",
+                 f"award {info.get('awardMethod')}, {len(all_or_none_boxes)} boxes")
+    info["allOrNone"] = bool(all_or_none_boxes) and info.get("variant") == "joint"
+    if info["allOrNone"]:
+        label = driver.find_element(By.CSS_SELECTOR, "label[for=bidder-all-or-none]").text
+        checks.check("All or none: award this bid only as a whole" in label, "the all-or-none box says what it does",
+                     repr(label))
+        click(driver, "bidder-all-or-none")
+
     # --- unit prices and brands on every line; one no-bid line when the award is by line ---
     award = info.get("awardMethod")
     no_bid_number = all_lines[1]["number"] if award == "by-line" and len(all_lines) > 1 else None
@@ -418,6 +439,17 @@ def compare_saved(saved, info, lots, expected_prices, expected_lot, grand, no_bi
             problems.append(f"bidder {tag}={got!r}, expected {want!r}")
     checks.check(problems == [], "the saved bid carries the solicitation and bidder as entered", "; ".join(problems))
 
+    children = [child.tag for child in root]
+    if info.get("allOrNone"):
+        marker = root.find(NS + "allOrNone")
+        placed = (NS + "allOrNone" in children and children.index(NS + "allOrNone") == children.index(NS + "bidder") + 1
+                  and marker is not None and len(marker) == 0 and not (marker.text or "").strip() and not marker.attrib)
+        checks.check(placed, "the saved bid is all-or-none: an empty <allOrNone/> right after <bidder>",
+                     repr([tag.replace(NS, "") for tag in children]))
+    else:
+        checks.check(NS + "allOrNone" not in children, "the saved bid is not all-or-none (no <allOrNone/>)",
+                     repr([tag.replace(NS, "") for tag in children]))
+
     addenda = info.get("addenda", [])
     acknowledged = [element.get("number") for element in bidder.findall(NS + "acknowledged")] if bidder is not None else []
     listed = [(element.get("number"), element.get("issued")) for element in root.findall(NS + "addenda/" + NS + "addendum")]
@@ -473,6 +505,12 @@ def main(argv, exercise_form=None, usage=None):
     if len(argv) < 3:
         print(usage or __doc__.strip().splitlines()[2], file=sys.stderr)
         return 2
+    keep = None
+    if argv[1] == "--keep":
+        keep, argv = argv[2], argv[:1] + argv[3:]
+        if len(argv) < 3 or not os.path.isdir(keep):
+            print(usage or __doc__.strip().splitlines()[2], file=sys.stderr)
+            return 2
     html_path, xsd_path, check_command = argv[1], argv[2], argv[3:]
     for path in (html_path, xsd_path):
         if not os.path.isfile(path):
@@ -481,7 +519,7 @@ def main(argv, exercise_form=None, usage=None):
     checks = Checks()
     status = 0
     try:
-        status = run(html_path, xsd_path, check_command, checks, exercise_form)
+        status = run(html_path, xsd_path, check_command, checks, exercise_form, keep)
     except Exception:  # a crash is a failure to report, not a pass
         traceback.print_exc()
         checks.check(False, "the test ran to the end")

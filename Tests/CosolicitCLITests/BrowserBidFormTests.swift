@@ -2,8 +2,11 @@ import CosolicitTestSupport
 import Foundation
 import Testing
 
+@testable import Cosolicit
+
 /// The fillable HTML bid form in a real headless browser (Chromium driven by Selenium): type prices, read the
-/// live totals, save the bid, and check the saved XML with the schema and with `cosolicit check-bid`.
+/// live totals, save the bid, and check the saved XML with the schema and with `cosolicit check-bid`. The joint
+/// form's bid is made all-or-none with its box, and read back here as such.
 ///
 /// Runs when Chromium, its driver and Python's selenium are installed; `.ci/run` installs them and sets
 /// `COSOLICIT_REQUIRE_BROWSER=1`, which makes a missing browser a failure instead of a skipped test.
@@ -59,10 +62,28 @@ import Testing
       let built = try ProgramRun.cosolicit(["build", workspace.path, "--out", output.path])
       #expect(built.status == 0, "\(built.errorOutput)")
       let package = output.appendingPathComponent(id)
+      let kept = output.appendingPathComponent("kept-\(id)")
+      try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
       for variant in ["joint", "piggyback"] {
-        let result = try Self.browserTest("bid_form_test.py", package: package, variant: variant)
+        let result = try Self.browserTest("bid_form_test.py", package: package, variant: variant, keep: kept)
         #expect(result.status == 0, "\(id) \(variant): \(result.output)\n\(result.errorOutput)")
         #expect(result.output.contains(" passed, 0 failed"), "\(id) \(variant): \(result.output)")
+        // The joint bid was saved with its all-or-none box checked, the piggyback bid without.
+        let allOrNone = variant == "joint"
+        #expect(
+          result.output.contains(
+            allOrNone
+              ? "ok   the saved bid is all-or-none: an empty <allOrNone/> right after <bidder>"
+              : "ok   the saved bid is not all-or-none"), "\(id) \(variant): \(result.output)")
+        let saved = kept.appendingPathComponent("\(variant)-bid-\(id).xml")
+        let loaded = BidDocument.load(
+          try String(contentsOf: saved, encoding: .utf8), path: saved.path,
+          schema: try String(
+            contentsOf: package.appendingPathComponent("public/\(variant)/bid-form.xsd"), encoding: .utf8),
+          expecting: .bid)
+        #expect(loaded.diagnostics.isEmpty, "\(id) \(variant): \(loaded.diagnostics)")
+        let document = try #require(loaded.document, "\(id) \(variant)")
+        #expect((document.allOrNoneLocation != nil) == allOrNone, "\(id) \(variant)")
         if id == "JS-2027-001" {
           #expect(result.output.contains("ok   the hostile description is shown as text"), "\(result.output)")
           #expect(result.output.contains("ok   the saved bid acknowledges the 2 addenda checked"), "\(result.output)")
@@ -92,11 +113,13 @@ import Testing
 
   /// Runs the browser test `script` (in Tests/Browser) on the HTML bid form of `variant` in the built `package`,
   /// with its XSD and check-bid against the package.
-  static func browserTest(_ script: String, package: URL, variant: String) throws -> ProgramRun {
+  /// With `keep`, the saved bid is copied there as `<variant>-bid-<solicitation id>.xml`.
+  static func browserTest(_ script: String, package: URL, variant: String, keep: URL? = nil) throws -> ProgramRun {
     try ProgramRun.run(
       "/usr/bin/env",
       [
         "python3", repositoryRoot.appendingPathComponent("Tests/Browser/\(script)").path,
+      ] + (keep.map { ["--keep", $0.path] } ?? []) + [
         package.appendingPathComponent("public/\(variant)/bid-form.html").path,
         package.appendingPathComponent("public/\(variant)/bid-form.xsd").path, ProgramRun.executable.path, "check-bid",
         "--solicitation", package.path,

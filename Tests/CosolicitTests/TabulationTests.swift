@@ -147,9 +147,99 @@ import Testing
     }
     let (tabulation, diagnostics) = round.tabulate()
     let result = try #require(tabulation, "\(diagnostics.map(\.description))")
-    guard result.bid("elm")?.isAllOrNone == true else { return }  // needs the <allOrNone/> element in the schema
+    #expect(result.bid("elm")?.isAllOrNone == true)
     #expect(Self.winners(result) == ["lot L1": "alder", "lot L2": "alder", "lot L3": "alder"])
     let l1 = try #require(result.units.first)
     #expect(l1.excluded.first { $0.bidID == "elm" }?.reasons.first?.contains("all-or-none") == true)
+  }
+
+  @Test func anAllOrNoneBidLowerInTotalWinsEverythingItBids() throws {
+    // Elm is higher on L3 alone, but lower in total: it takes all three lots, L3 included.
+    let round = try BidRound()
+    try round.receive("alder", BidRound.bidder("Alder", ["L1": 10, "L2": 20, "L3": 30]))
+    try round.receive("elm", BidRound.bidder("Elm", ["L1": 5, "L2": 10, "L3": 31])) { bid in
+      bid.replacingOccurrences(of: "</bidder>", with: "</bidder>\n  <allOrNone/>")
+    }
+    let result = try #require(round.tabulate().tabulation)
+    let elm = round.lotTotal("L1", at: 5) + round.lotTotal("L2", at: 10) + round.lotTotal("L3", at: 31)
+    let alder = round.lotTotal("L1", at: 10) + round.lotTotal("L2", at: 20) + round.lotTotal("L3", at: 30)
+    #expect(elm < alder)
+    #expect(Self.winners(result) == ["lot L1": "elm", "lot L2": "elm", "lot L3": "elm"])
+  }
+
+  @Test func localPreferenceBreaksATieAndTheSecondaryIsNamed() throws {
+    let round = try BidRound {
+      $0.replacingOccurrences(of: "[\"Cascade Valley Office Supply\"]", with: "[\"Birch Local\"]")
+    }
+    try round.receive("alder", BidRound.bidder("Alder", ["L1": 10, "L2": 20, "L3": 30]))
+    try round.receive("birch", BidRound.bidder("Birch Local", ["L1": 11, "L2": 20, "L3": 31]))
+    try round.receive("cedar", BidRound.bidder("Cedar", ["L1": 12, "L2": 21, "L3": 32]))
+    let (tabulation, diagnostics) = round.tabulate()
+    let result = try #require(tabulation, "\(diagnostics.map(\.description))")
+    #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics.map(\.description))")
+    let l2 = try #require(result.units.first { $0.unit.description == "lot L2" })
+    #expect(l2.winner?.bidID == "birch")
+    #expect(l2.tieBreak?.method == "local-preference")
+    #expect(l2.tieBreak?.tied == ["alder", "birch"])
+    // The tied bid that lost is the next lowest: the secondary supplier.
+    #expect(l2.secondary.map(\.bidID) == ["alder"])
+    let l1 = try #require(result.units.first { $0.unit.description == "lot L1" })
+    #expect(l1.winner?.bidID == "alder")
+    #expect(l1.secondary.map(\.bidID) == ["birch"])
+    #expect(l1.tieBreak == nil)
+  }
+
+  @Test func localPreferenceAmongTwoLocalBidsStillNeedsTheDrawing() throws {
+    let round = try BidRound {
+      $0.replacingOccurrences(of: "[\"Cascade Valley Office Supply\"]", with: "[Alder, Birch]")
+    }
+    try round.receive("alder", BidRound.bidder("Alder", ["L1": 10, "L2": 20, "L3": 30]))
+    try round.receive("birch", BidRound.bidder("Birch", ["L1": 11, "L2": 20, "L3": 31]))
+    let (tabulation, diagnostics) = round.tabulate()
+    #expect(tabulation?.isAwarded == false)
+    let error = try #require(diagnostics.first { $0.severity == .error })
+    #expect(error.message.contains("local preference: 2 are local"))
+  }
+
+  @Test func aResolutionForNoTieOrNamingAnotherBidIsAnError() throws {
+    let round = try BidRound()
+    try round.receive("alder", BidRound.bidder("Alder", ["L1": 10, "L2": 20, "L3": 30]))
+    try round.receive("birch", BidRound.bidder("Birch", ["L1": 11, "L2": 20, "L3": 31]))
+    try round.receive("cedar", BidRound.bidder("Cedar", ["L1": 12, "L2": 22, "L3": 32]))
+    try round.sandbox.write(
+      "award.yaml",
+      """
+      ties:
+        - {lot: L2, winner: cedar, method: drawing, date: 2027-03-10, witnesses: [Ana Ruiz]}
+        - {lot: L1, winner: alder, method: drawing, date: 2027-03-10, witnesses: [Ana Ruiz]}
+
+      """)
+    let (tabulation, diagnostics) = round.tabulate()
+    #expect(tabulation?.isAwarded == false)
+    let errors = diagnostics.filter { $0.severity == .error }.map(\.message)
+    #expect(errors.contains { $0.hasPrefix("the winner 'cedar' is not one of the bids still tied for lot L2") })
+    #expect(errors.contains { $0.hasPrefix("this resolution is for lot L1, where no bids tie") })
+  }
+
+  @Test func aBidsOwnReceiptTimeWithItsOffsetIsJudgedInTheSolicitationsTimeZone() throws {
+    let round = try BidRound()
+    // 21:59 UTC is 1:59 p.m. Pacific Standard Time, one minute early; 22:01 UTC one minute late.
+    var early = BidRound.bidder("Early", ["L1": 10, "L2": 20, "L3": 30])
+    early.received = "2027-03-09T21:59:00Z"
+    var late = BidRound.bidder("Late", ["L1": 9, "L2": 19, "L3": 29])
+    late.received = "2027-03-09T22:01:00Z"
+    try round.sandbox.write("bids/early.xml", early.bid(from: round.form))
+    try round.sandbox.write("bids/late.xml", late.bid(from: round.form))
+    let (tabulation, diagnostics) = round.tabulate()
+    let result = try #require(tabulation, "\(diagnostics.map(\.description))")
+    #expect(result.bid("early")?.isResponsive == true)
+    #expect(result.bid("early")?.received?.description == "2027-03-09T13:59:00")
+    #expect(result.bid("late")?.reasons.first?.hasPrefix("late: received March 9, 2027, 2:01 p.m.") == true)
+    // A bid with no time of receipt anywhere stops the tabulation, saying where to record it.
+    try round.sandbox.write("bids/unknown.xml", BidRound.bidder("Unknown", ["L1": 1]).bid(from: round.form))
+    let (_, missing) = round.tabulate()
+    let error = try #require(missing.first { $0.severity == .error })
+    #expect(error.location.path.hasSuffix("bids/unknown.xml"))
+    #expect(error.message.contains("add `unknown.xml: YYYY-MM-DDTHH:MM`"))
   }
 }

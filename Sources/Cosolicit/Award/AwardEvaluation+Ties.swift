@@ -107,7 +107,7 @@ extension AwardEvaluation {
   private func matches(_ written: String, bidID: String) -> Bool {
     if Identifier.same(written, bidID) { return true }
     guard let bid = bids.first(where: { $0.id == bidID }) else { return false }
-    return ReceivedBids.sameName(written, bid.supplier)
+    return SupplierName.same(written, bid.supplier)
   }
 
   /// Whether a recorded resolution names `unit`: the same lot, line and zone, each present exactly when the unit

@@ -40,10 +40,12 @@ struct AwardEvaluation {
   /// The award units of the form's award method, each with the indices of its rows, in form order.
   func units(of rows: [RowSpec]) -> [(unit: AwardUnit, rows: [Int])] {
     var units: [(unit: AwardUnit, rows: [Int])] = []
+    var positions: [AwardUnit: Int] = [:]
     func add(_ unit: AwardUnit, _ row: Int) {
-      if let index = units.firstIndex(where: { $0.unit == unit }) {
+      if let index = positions[unit] {
         units[index].rows.append(row)
       } else {
+        positions[unit] = units.count
         units.append((unit, [row]))
       }
     }
@@ -61,8 +63,9 @@ struct AwardEvaluation {
   /// What bid `bid` offers on each row: how it answered and its prices, per row.
   func offers(of bid: TabulatedBid, rows: [RowSpec]) -> [(TabulationCell.Answer, [OfferedPrice])] {
     guard let document = bid.document else { return rows.map { _ in (.unreadable, []) } }
+    let lines = BidPrices.linesByLotAndNumber(document)
     return rows.map { row in
-      prices.offered(BidPrices.line(row.line.number.value, lot: row.lotID, in: document), zone: row.zone)
+      prices.offered(lines[BidPrices.key(lot: row.lotID, line: row.line.number.value)], zone: row.zone)
     }
   }
 

@@ -68,8 +68,17 @@ struct BidPrices {
     return (declined ? .noBid : .blank, [])
   }
 
-  /// The bid's line `number` of lot `lot`, if it has one.
-  static func line(_ number: Int, lot: String, in document: BidDocument?) -> BidDocument.Line? {
-    document?.lots.first { Identifier.same($0.id.value, lot) }?.lines.first { $0.number.value == number }
+  /// The bid's lines by ``key(lot:line:)``, the first of each kept.
+  static func linesByLotAndNumber(_ document: BidDocument) -> [String: BidDocument.Line] {
+    var lines: [String: BidDocument.Line] = [:]
+    for lot in document.lots {
+      for line in lot.lines where lines[key(lot: lot.id.value, line: line.number.value)] == nil {
+        lines[key(lot: lot.id.value, line: line.number.value)] = line
+      }
+    }
+    return lines
   }
+
+  /// A line's key: its lot (in any case) and number.
+  static func key(lot: String, line: Int) -> String { "\(Identifier.key(lot))#\(line)" }
 }

@@ -13,6 +13,8 @@ public struct BidTabulation: Sendable {
   public var units: [UnitEvaluation]
   /// Every line (and zone) awarded, in solicitation order; empty while a tie is unresolved.
   public var awardedLines: [AwardedLine]
+  /// The date of the award as recorded in `award.yaml` (`awarded`); nil when not recorded.
+  public var awarded: CalendarDate? = nil
 
   /// Whether every unit that some bid may win has a winner (no unresolved tie).
   public var isAwarded: Bool { units.allSatisfy(\.unresolvedTie.isEmpty) }

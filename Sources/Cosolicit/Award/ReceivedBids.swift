@@ -80,9 +80,7 @@ struct ReceivedBids {
         bid.reasons.append("unsigned: the bid names no one who signs it")
       }
     }
-    bid.isLocal = solicitation.localSuppliers.contains {
-      Self.sameName($0.value, bid.supplier) || Identifier.same($0.value, id)
-    }
+    bid.isLocal = solicitation.isLocalSupplier(bid.supplier)
     judgeReceipt(of: &bid, name: name, document: document, &diagnostics)
     if report.document == nil, document == nil {
       bid.reasons.append("the bid cannot be read as a bid form (see its errors)")
@@ -132,10 +130,5 @@ struct ReceivedBids {
       bid.reasons.insert(
         "late: received \(received.spelled(in: zone)), after responses were due \(due.spelled(in: zone))", at: 0)
     }
-  }
-
-  /// Whether two supplier names are the same, ignoring case and runs of white space.
-  static func sameName(_ a: String, _ b: String) -> Bool {
-    BidCheck.collapsed(a).lowercased() == BidCheck.collapsed(b).lowercased()
   }
 }

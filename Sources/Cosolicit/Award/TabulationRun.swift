@@ -73,9 +73,11 @@ public enum TabulationRun {
     let forced = evaluation.applyAllOrNoneBids(&evaluations, currency: currency)
     evaluation.award(&evaluations, forced: forced, currency: currency, &diagnostics)
     // The option each bid is evaluated at on each row: its unit standing's, else the award option or its lowest.
+    var unitOfRow = [Int](repeating: 0, count: specs.count)
+    for (unitIndex, unit) in units.enumerated() { for row in unit.rows { unitOfRow[row] = unitIndex } }
     var rows: [TabulationRow] = []
     for (index, spec) in specs.enumerated() {
-      let unitIndex = units.firstIndex { $0.rows.contains(index) }!
+      let unitIndex = unitOfRow[index]
       let cells = bids.indices.map { bidIndex in
         let (answer, prices) = offers[bidIndex][index]
         let standing = evaluations[unitIndex].eligible.first { $0.bidID == bids[bidIndex].id }
@@ -99,7 +101,7 @@ public enum TabulationRun {
       rows.append(row)
     }
     let tabulation = BidTabulation(
-      joint: joint, bids: bids, rows: rows, units: evaluations, awardedLines: [])
+      joint: joint, bids: bids, rows: rows, units: evaluations, awardedLines: [], awarded: record.awarded?.value)
     guard tabulation.isAwarded else { return tabulation }
     var awarded = tabulation
     awarded.awardedLines = awardedLines(evaluations, units: units, specs: specs, offers: offers, bids: bids, form: form)
@@ -132,6 +134,7 @@ public enum TabulationRun {
     offers: [[(TabulationCell.Answer, [OfferedPrice])]], bids: [TabulatedBid], form: BidDocument
   ) -> [AwardedLine] {
     var lines: [(row: Int, line: AwardedLine)] = []
+    let bidLines = bids.map { $0.document.map(BidPrices.linesByLotAndNumber) ?? [:] }
     for (evaluation, unit) in zip(evaluations, units) {
       guard let winner = evaluation.winner, let bidIndex = bids.firstIndex(where: { $0.id == winner.bidID }) else {
         continue
@@ -139,7 +142,7 @@ public enum TabulationRun {
       for row in unit.rows {
         let spec = specs[row]
         guard let price = offers[bidIndex][row].1.first(where: { $0.option == winner.option }) else { continue }
-        let bidLine = BidPrices.line(spec.line.number.value, lot: spec.lotID, in: bids[bidIndex].document)
+        let bidLine = bidLines[bidIndex][BidPrices.key(lot: spec.lotID, line: spec.line.number.value)]
         let index = winner.option.flatMap { option in
           form.priceOptions.first { Identifier.same($0.id.value, option) }?.index
         }

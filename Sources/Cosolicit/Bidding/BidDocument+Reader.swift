@@ -41,6 +41,8 @@ extension BidDocument {
       document.sums = sums
       document.addenda = numbered("addendum", in: root.child("addenda"))
       document.bidder.acknowledged = numbered("acknowledged", in: root.child("bidder"))
+      document.allOrNoneLocation = root.child("allOrNone").map { $0.location(in: path) }
+      document.received = root.child("received").map { Field($0.text.trimmed, at: $0.location(in: path)) }
       return diagnostics.hasErrors ? nil : document
     }
 

@@ -17,7 +17,8 @@ public enum SolicitationPackage {
 
   /// The manifest of `files` at `path` in the package: path, bytes and SHA-256 of each, sorted by path.
   public static func manifest(
-    of files: [DocumentSet.File], solicitation: String, at path: String = PackageLayout.manifest
+    of files: [DocumentSet.File], solicitation: String, at path: String = PackageLayout.manifest,
+    format: String = manifestFormat
   ) -> DocumentSet.File {
     let entries = files.sorted { $0.path < $1.path }.map { file -> JSONValue in
       .object([
@@ -26,11 +27,14 @@ public enum SolicitationPackage {
       ])
     }
     let manifest = JSONValue.object([
-      ("format", .string("cosolicit.manifest/1")), ("solicitation", .string(solicitation)),
+      ("format", .string(format)), ("solicitation", .string(solicitation)),
       ("files", .array(entries)),
     ])
     return DocumentSet.File(path: path, data: Data(manifest.serialized.utf8))
   }
+
+  /// The `format` of a solicitation package's manifest.
+  public static let manifestFormat = "cosolicit.manifest/1"
 
   /// The SHA-256 of `data`, in lowercase hexadecimal.
   public static func sha256(_ data: Data) -> String {
@@ -65,11 +69,24 @@ public enum SolicitationPackage {
     } catch {
       throw Failure(reason: "\(error)")
     }
+    let folder = try replace(
+      folder: id, in: output, with: contents + [DocumentSet.File(path: PackageLayout.zip(id), data: archive)],
+      format: manifestFormat, solicitation: id)
+    return (folder, archive)
+  }
+
+  /// Writes `files` as the folder `output/<name>`, replacing what is there only when it is a package of
+  /// `format` for `solicitation` that this tool wrote, and only once the new folder is complete (see
+  /// ``write(_:id:to:)``). Returns the folder's path.
+  public static func replace(
+    folder name: String, in output: String, with files: [DocumentSet.File], format: String, solicitation: String
+  ) throws(Failure) -> String {
+    let id = name
     let fileManager = FileManager.default
     let root = URL(fileURLWithPath: output)
     let target = root.appendingPathComponent(id)
     // Only a package this tool built is ever replaced; anything else of that name is the user's.
-    if let problem = notAPackage(target, id: id) {
+    if let problem = notAPackage(target, id: solicitation, format: format) {
       throw Failure(
         reason: "\(target.path) \(problem), so it is not replaced; move it away or build into another --out folder")
     }
@@ -80,7 +97,7 @@ public enum SolicitationPackage {
       try fileManager.createDirectory(at: root, withIntermediateDirectories: true)
       recoverLeftovers(of: id, in: root)
       try fileManager.createDirectory(at: staging, withIntermediateDirectories: false)
-      for file in contents + [DocumentSet.File(path: PackageLayout.zip(id), data: archive)] {
+      for file in files {
         let url = staging.appendingPathComponent(file.path)
         try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try file.data.write(to: url)
@@ -102,7 +119,7 @@ public enum SolicitationPackage {
       throw Failure(reason: "cannot move the package into \(target.path): \(reason)")
     }
     if hadPrevious { try? fileManager.removeItem(at: previous) }
-    return (target.path, archive)
+    return target.path
   }
 
   /// Every file of the package of `files` (them, the public manifest and the manifest) and the files to publish
@@ -118,7 +135,7 @@ public enum SolicitationPackage {
 
   /// Why the existing `target` is not a package of solicitation `id` that a build may replace, or nil when it
   /// is one (a folder whose `manifest.json` is a Cosolicit manifest of `id`) or does not exist.
-  static func notAPackage(_ target: URL, id: String) -> String? {
+  static func notAPackage(_ target: URL, id: String, format: String = manifestFormat) -> String? {
     var status = stat()
     guard lstat(target.path, &status) == 0 else { return nil }
     guard status.st_mode & S_IFMT == S_IFDIR else {
@@ -130,8 +147,11 @@ public enum SolicitationPackage {
       case .success(let tree?) = JSONDocumentReader.read(source), case .mapping(let members) = tree.value
     else { return "is a folder without a Cosolicit manifest (manifest.json)" }
     let fields = Dictionary(members.map { ($0.key, $0.value.scalarText) }, uniquingKeysWith: { first, _ in first })
-    guard fields["format"] == "cosolicit.manifest/1" else {
-      return "holds a manifest.json that is not a Cosolicit package manifest"
+    guard fields["format"] == format else {
+      let found = fields["format"].flatMap { $0 } ?? ""
+      return found.hasPrefix("cosolicit.")
+        ? "holds another kind of Cosolicit package (\(found))"
+        : "holds a manifest.json that is not a Cosolicit package manifest"
     }
     guard fields["solicitation"] == id else { return "holds the package of another solicitation" }
     return nil

@@ -44,5 +44,25 @@ struct SolicitationFacts: DocumentModel {
     .text("termEnd") { $0.solicitation.term?.endWithRenewals.description },
     .text("formalBidThreshold") { $0.solicitation.formalBidThreshold.map(MoneyText.format) ?? "" },
     .flag("hasFormalBidThreshold") { $0.solicitation.formalBidThreshold != nil },
+    .text("tieRule") { tieRule($0.solicitation.tieBreakers.map(\.value)) },
+    .flag("hasSecondaryAward") { $0.solicitation.secondaryAward },
+    .flag("allowsAllOrNoneBids") { $0.solicitation.awardMethod != .allOrNone },
   ]
+
+  /// The sentence that says how exact ties are broken: the declared rules in order, a drawing last (the
+  /// resolution recorded whether or not `drawing` is declared, since a tie is never broken silently).
+  static func tieRule(_ rules: [TieBreaker]) -> String {
+    let drawing = "a public drawing with witnesses"
+    guard !rules.isEmpty else { return "Exact ties are resolved by \(drawing), recorded." }
+    let steps = rules.map { rule in
+      switch rule {
+      case .localPreference:
+        "local preference (a supplier on the lead agency's list of local suppliers is preferred)"
+      case .drawing: drawing
+      }
+    }
+    let sentence = "Exact ties are broken by " + steps.joined(separator: ", then by ")
+    guard rules.last == .drawing else { return sentence + "; a tie that remains is resolved by \(drawing), recorded." }
+    return sentence + "; the outcome is recorded."
+  }
 }

@@ -59,6 +59,15 @@ public enum FileFormat: String, Sendable, CaseIterable {
     }
   }
 
+  /// Whether a YAML file holds nothing but white space and comments: a file kept for entries yet to come (such as
+  /// the log of bids received before the first bid arrives), read as holding none rather than as an error.
+  static func isBlankYAML(_ file: SourceFile) -> Bool {
+    file.text.split(whereSeparator: \.isNewline).allSatisfy { line in
+      let text = line.drop { $0 == " " || $0 == "\t" }
+      return text.isEmpty || text.hasPrefix("#")
+    }
+  }
+
   /// The most fields a CSV file may hold, all rows together: 200,000 rows of 20 columns. Rows of bare commas
   /// would otherwise make 64 MB of input into 64 million fields.
   public static let maximumCSVFields = 4_000_000
