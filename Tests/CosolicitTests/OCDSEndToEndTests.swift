@@ -41,4 +41,39 @@ import Testing
     #expect(awards[0]["value"]["amount"].decimal == round.lotTotal("L1", at: 10) + round.lotTotal("L3", at: 30))
     #expect(release["contracts"].array.allSatisfy { $0["status"].string == "pending" })
   }
+
+  @Test func zonesAndPriceOptionsFromTheEngineAreValidOCDS() throws {
+    let round = try BidRound("tri-river-fuel")
+    // North Fuel prices the differential option everywhere and the fixed price in the north zone only; South Oil
+    // prices everything. The award goes by the lowest option per line and zone.
+    let north = BidWriter(supplier: "North Fuel") { _, line, zone, option in
+      option == "A" ? .differential(Decimal(line) / 100) : zone == "south" ? .noBid : .price(3)
+    }
+    let south = BidWriter(supplier: "South Oil") { _, line, _, option in
+      option == "A" ? .differential(Decimal(5 - line) / 100) : .price(Decimal(string: "3.05") ?? 3)
+    }
+    try round.receive("north-fuel", north, at: "2027-05-04T09:00")
+    try round.receive("south-oil", south, at: "2027-05-04T10:00")
+    let (result, diagnostics) = round.tabulate()
+    let tabulation = try #require(result, "\(diagnostics.map(\.description))")
+    #expect(tabulation.isAwarded, "\(diagnostics.map(\.description))")
+    #expect(tabulation.bids.allSatisfy { $0.isResponsive }, "\(tabulation.bids.map { $0.reasons })")
+    let package = Self.package(tabulation, awarded: nil)
+    let run = try OCDSValidation.run(text: package.serialized, name: "tri-river-fuel-award.json")
+    #expect(run.status == 0, "\(run.output)\(run.errorOutput)")
+    let release = try #require(OCDSJSON(package)["releases"].array.first)
+    #expect(release["bids"]["details"].array.map { $0["status"].string ?? "" } == ["valid", "valid"])
+    let items = release["awards"].array.flatMap { $0["items"].array.compactMap { $0["id"].string } }
+    #expect(!items.isEmpty && items.count == tabulation.awardedLines.count)
+    #expect(items.allSatisfy { $0.hasSuffix("-north") || $0.hasSuffix("-south") })
+    #expect(Set(tabulation.awardedLines.compactMap(\.zoneID)) == ["north", "south"])
+    // Awarded at a differential: no fixed unit price is written for those lines.
+    let differential = tabulation.awardedLines.filter { $0.price.unitPrice == nil }
+    #expect(!differential.isEmpty, "2.45 plus a few cents beats 3.00 everywhere")
+    for line in differential {
+      let id = "\(line.lineNumber)-\(line.zoneID ?? "")"
+      let item = release["awards"].array.flatMap { $0["items"].array }.first { $0["id"].string == id }
+      #expect(item?["unit"]["value"].isMissing == true, "item \(id)")
+    }
+  }
 }
