@@ -70,7 +70,7 @@ import Testing
     let duration = try clock.measure { status = try Self.run(["build", workspace.path, "--out", output.path]) }
     #expect(status == 0)
     let old = Self.package(in: output)
-    #expect(old.count == 20 && old["manifest.json"] != nil && old["\(Self.id).zip"] != nil)
+    #expect(old.count == 21 && old["manifest.json"] != nil && old["\(Self.id).zip"] != nil)
     // The next builds read changed needs, so the old and the new package differ; the new one is built apart.
     let needs = workspace.appendingPathComponent("needs/agency-00001.csv")
     let changed = try String(contentsOf: needs, encoding: .utf8).replacingOccurrences(
@@ -79,7 +79,7 @@ import Testing
     let reference = scratch.appendingPathComponent("reference")
     #expect(try Self.run(["build", workspace.path, "--out", reference.path]) == 0)
     let new = Self.package(in: reference)
-    #expect(new.count == 20 && new["manifest.json"] != old["manifest.json"])
+    #expect(new.count == 21 && new["manifest.json"] != old["manifest.json"])
 
     // Kill when the staging folder appears (again if the kill came too late to leave it), then at fractions of
     // the build's time.

@@ -57,7 +57,7 @@ import Testing
           PackageLayout.public(variant, $0)
         }
       }
-        + ["compare.md", "compare.html", "solicitation.json", "participants.csv", "review.csv"].map(
+        + ["compare.md", "compare.html", "solicitation.json", "participants.csv", "review.csv", "ocds.json"].map(
           PackageLayout.internal) + [PackageLayout.publicManifest, PackageLayout.manifest])
     #expect(Set(files.keys) == expected)
     // The review list is the aggregation's, as CSV: the example's write-in is on it.

@@ -40,7 +40,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: workspace) }
     let first = try Self.build(workspace)
     let second = try Self.build(workspace)
-    #expect(first.count == 20 && first.keys.sorted() == second.keys.sorted())
+    #expect(first.count == 21 && first.keys.sorted() == second.keys.sorted())
     for (path, data) in first { #expect(second[path] == data, "\(path) differs between two builds") }
   }
 

@@ -77,6 +77,9 @@ public struct Solicitation: Sendable {
   /// Whether the next lowest responsive bidder per award unit is named the secondary supplier
   /// (`secondary_award`).
   public var secondaryAward = false
+  /// The publisher's registered OCDS ocid prefix (`ocds_prefix`, `ocds-` and six lowercase letters or digits);
+  /// nil: ``OCDSPrefix/placeholder``.
+  public var ocdsPrefix: Located<String>? = nil
 
   /// The lot with `id`, if any.
   public func lot(withID id: String) -> Lot? { lots.first { Identifier.same($0.id.value, id) } }

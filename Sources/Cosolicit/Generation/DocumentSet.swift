@@ -3,7 +3,7 @@ import Foundation
 /// Renders every document of a solicitation package from the templates, at the paths ``PackageLayout`` gives:
 /// for each variant the RFP (Markdown, HTML, and Word through ``WordPackage``), the blank XML bid form with its
 /// schema, and the fillable HTML bid form (public); the comparison report, the aggregation contract, the
-/// participants list and the review list (internal). Each XML bid form is validated against its schema.
+/// participants list, the review list and the OCDS tender release (internal). Each XML bid form is validated against its schema.
 public struct DocumentSet: Sendable {
   /// A rendered file: its path inside the package and its bytes.
   public struct File: Sendable {
@@ -99,6 +99,8 @@ public struct DocumentSet: Sendable {
     files.append(File(path: PackageLayout.internal("solicitation.json"), data: Data(joint.jsonText.utf8)))
     files.append(File(path: PackageLayout.internal("participants.csv"), data: Data(Self.participantsCSV(joint).utf8)))
     files.append(File(path: PackageLayout.internal("review.csv"), data: Data(Self.reviewCSV(joint.review).utf8)))
+    let ocds = OCDSTenderRelease.package(joint, variants: variants)
+    files.append(File(path: PackageLayout.internal(OCDSTenderRelease.fileName), data: Data(ocds.serialized.utf8)))
     return failed ? nil : files.sorted { $0.path < $1.path }
   }
 

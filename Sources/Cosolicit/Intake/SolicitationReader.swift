@@ -8,7 +8,7 @@ public enum SolicitationReader {
       "id", "title", "description", "currency", "lead_agency", "invited", "schedule", "ordering_window_closes", "term",
       "award_method", "zones", "price_options", "award_price_option", "lots", "evaluation", "cooperative",
       "formal_bid_threshold", "terms", "late_submissions", "commitment_band", "publish_estimated_values", "addenda",
-    ] + contentFields + awardFields
+    ] + contentFields + awardFields + ["ocds_prefix"]
 
   /// Reads the definition at `path`; returns nil only when the file cannot be read as a mapping at all.
   public static func read(_ path: String, _ diagnostics: inout DiagnosticCollector) -> Solicitation? {
@@ -84,6 +84,7 @@ public enum SolicitationReader {
     }
     let publishEstimatedValues = fields.boolean("publish_estimated_values", &diagnostics)?.value ?? false
     let addenda = readAddenda(fields, &diagnostics)
+    let ocdsPrefix = readOCDSPrefix(fields, &diagnostics)
     let content = readContent(fields, zone: zone, schedule: schedule, questions: questions, &diagnostics)
     let awardRules = readAwardRules(fields, &diagnostics)
     fields.finish(&diagnostics)
@@ -102,6 +103,7 @@ public enum SolicitationReader {
     solicitation.tieBreakers = awardRules.tieBreakers
     solicitation.localSuppliers = awardRules.localSuppliers
     solicitation.secondaryAward = awardRules.secondaryAward
+    solicitation.ocdsPrefix = ocdsPrefix
     return solicitation
   }
 

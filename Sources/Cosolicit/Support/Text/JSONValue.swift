@@ -5,6 +5,9 @@ import Foundation
 public indirect enum JSONValue: Sendable, Equatable {
   case string(String)
   case integer(Int)
+  /// An exact decimal as a JSON number (`1250.5`, unquoted): plain notation, no exponent, no floating-point
+  /// rounding; for standards that want numbers, such as OCDS amounts and quantities. NaN is written `null`.
+  case number(Decimal)
   case bool(Bool)
   case null
   case array([JSONValue])

@@ -88,6 +88,7 @@ struct JSONWriter {
     switch value {
     case .string(let string): quote(string)
     case .integer(let number): text += String(number)
+    case .number(let number): text += number.isNaN ? "null" : decimalTexts.format(number)
     case .bool(let flag): text += flag ? "true" : "false"
     case .null: text += "null"
     case .array(let items):
