@@ -13,7 +13,7 @@ extension CosolicitCommand {
         the whole, by zone) to the lowest responsive bid. Exact ties are broken by the solicitation's \
         tie_breakers, then only by a resolution recorded in WORKSPACE/award.yaml. Prints the tabulation; with \
         --out, writes the award package (bid tabulation, each participant's schedule, reconciliation, OCDS) to \
-        OUT/<solicitation id>/, complete or not at all. Exits 0 when every unit is awarded, 1 on errors \
+        OUT/<solicitation id>-award/, complete or not at all. Exits 0 when every unit is awarded, 1 on errors \
         (including an unresolved tie), 2 on usage errors.
         """
     )
@@ -42,6 +42,16 @@ extension CosolicitCommand {
       Terminal.write(AwardSummary.text(tabulation))
       guard !diagnostics.contains(where: { $0.severity == .error }) else {
         Terminal.error(out == nil ? "the award is not final" : "the award is not final; nothing was written")
+        throw Terminal.failure
+      }
+      guard let out else { return }
+      let files = AwardPackage.files(tabulation)
+      do {
+        let folder = try AwardPackage.write(files, solicitation: tabulation.joint.solicitation.id, to: out)
+        Terminal.write("Wrote \(folder)/ (\(files.count + 1) files):\n")
+        for file in files.map(\.path) + ["manifest.json"] { Terminal.write("  \(file)\n") }
+      } catch {
+        Terminal.error("\(error.description); nothing was written")
         throw Terminal.failure
       }
     }

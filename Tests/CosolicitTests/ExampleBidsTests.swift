@@ -51,4 +51,40 @@ import Testing
     }
     try receipts.write(to: folder.appendingPathComponent("received.yaml"), atomically: true, encoding: .utf8)
   }
+
+  @Test func theExampleBidsAwardAsTheREADMESays() throws {
+    let sandbox = try Sandbox(copying: "../../Examples/cascade-valley")
+    try? sandbox.remove("dist")
+    let (outcome, problems) = PackageBuild.run(
+      workspace: sandbox.root.path, output: nil, variants: [.joint, .piggyback], templates: nil)
+    #expect(outcome != nil, "\(problems.map(\.description))")
+    let (tabulation, diagnostics) = TabulationRun.run(workspace: sandbox.root.path, package: nil)
+    let result = try #require(tabulation, "\(diagnostics.map(\.description))")
+    #expect(!diagnostics.contains { $0.severity != .note }, "\(diagnostics.map(\.description))")
+    #expect(result.bids.flatMap(\.diagnostics).isEmpty, "the example bids check clean")
+    // Every bid but the late one is responsive; its reason says when it came.
+    #expect(result.bids.map(\.id) == Self.bidders.map(\.id).sorted())
+    #expect(result.bids.filter { !$0.isResponsive }.map(\.id) == ["rainier-office"])
+    let units = Dictionary(uniqueKeysWithValues: result.units.map { ($0.unit.description, $0) })
+    #expect(units["lot L1"]?.winner?.bidID == "northwest-edtech")
+    #expect(units["lot L1"]?.secondary.map(\.bidID) == ["summit-business"])
+    // Custodial supplies: Cascade Valley Office Supply and Pacific Janitorial tie; local preference decides.
+    #expect(units["lot L2"]?.winner?.bidID == "valley-office")
+    #expect(units["lot L2"]?.tieBreak?.method == "local-preference")
+    #expect(units["lot L2"]?.secondary.map(\.bidID) == ["pacific-janitorial"])
+    #expect(units["lot L3"]?.winner?.bidID == "summit-business")
+    #expect(units["lot L3"]?.secondary.map(\.bidID) == ["valley-office"])
+    // The award package: every participant's schedule, conserved quantity by quantity, cents reconciled exactly.
+    let files = AwardPackage.files(result)
+    let schedules = ParticipantSchedule.schedules(for: result)
+    #expect(files.filter { $0.path.hasPrefix("schedules/") }.count == 2 * schedules.count)
+    let reconciliation = AwardReconciliation.make(tabulation: result, schedules: schedules)
+    for line in reconciliation.lines {
+      #expect(line.quantityMatches, "\(line.award.lotID) line \(line.award.lineNumber)")
+      #expect(line.participantsExtendedPrice == line.parts.reduce(0) { $0 + $1.extendedPrice })
+    }
+    let ocds = try #require(files.first { $0.path == "ocds.json" })
+    let validation = try OCDSValidation.run(text: String(decoding: ocds.data, as: UTF8.self))
+    #expect(validation.status == 0, "\(validation.output)")
+  }
 }
