@@ -4,6 +4,24 @@ import Foundation
 /// unit, merges lines of the same item, places each line in its lot, and lists what the lead agency should
 /// review.
 public enum Aggregator {
+  /// Reads the workspace at `workspace` and aggregates it; nil when it cannot be, every finding in
+  /// `diagnostics` either way (a workspace without a readable solicitation.yaml says so).
+  public static func aggregate(
+    workspace: String, progress: (@Sendable (Int, Int) -> Void)? = nil, _ diagnostics: inout DiagnosticCollector
+  ) -> JointSolicitation? {
+    let intake = Intake.load(workspace: workspace, progress: progress)
+    diagnostics.append(contentsOf: intake.diagnostics)
+    switch aggregate(intake) {
+    case .success(let joint): return joint
+    case .failure(let failure):
+      diagnostics.append(contentsOf: failure.diagnostics)
+      if case .noSolicitation = failure {
+        diagnostics.error("the workspace has no readable solicitation.yaml", at: .start(of: workspace))
+      }
+      return nil
+    }
+  }
+
   /// Aggregates `intake`, whose lines intake checked and resolved; fails when the intake has errors, no
   /// solicitation definition, or lines it could not resolve, and when a total would lose digits.
   public static func aggregate(_ intake: Intake) -> Result<JointSolicitation, AggregationFailure> {

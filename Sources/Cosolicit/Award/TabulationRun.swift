@@ -10,16 +10,7 @@ public enum TabulationRun {
     workspace: String, package: String?
   ) -> (tabulation: BidTabulation?, diagnostics: [Diagnostic]) {
     var diagnostics = DiagnosticCollector()
-    let intake = Intake.load(workspace: workspace)
-    diagnostics.append(contentsOf: intake.diagnostics)
-    let joint: JointSolicitation
-    switch Aggregator.aggregate(intake) {
-    case .success(let result): joint = result
-    case .failure(let failure):
-      diagnostics.append(contentsOf: failure.diagnostics)
-      if case .noSolicitation = failure {
-        diagnostics.error("the workspace has no readable solicitation.yaml", at: .start(of: workspace))
-      }
+    guard let joint = Aggregator.aggregate(workspace: workspace, &diagnostics) else {
       return (nil, diagnostics.diagnostics)
     }
     guard !diagnostics.hasErrors else { return (nil, diagnostics.diagnostics) }

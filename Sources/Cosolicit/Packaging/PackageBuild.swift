@@ -26,16 +26,7 @@ public enum PackageBuild {
     // Said first, and the workspace still read, so that every other problem is reported in the same run.
     let soffice = pdf ? PDFConversion.soffice() : nil
     if pdf, soffice == nil { diagnostics.error(PDFConversion.missingMessage, at: .start(of: workspace)) }
-    let intake = Intake.load(workspace: workspace, progress: progress)
-    diagnostics.append(contentsOf: intake.diagnostics)
-    let joint: JointSolicitation
-    switch Aggregator.aggregate(intake) {
-    case .success(let result): joint = result
-    case .failure(let failure):
-      diagnostics.append(contentsOf: failure.diagnostics)
-      if case .noSolicitation = failure {
-        diagnostics.error("the workspace has no readable solicitation.yaml", at: .start(of: workspace))
-      }
+    guard let joint = Aggregator.aggregate(workspace: workspace, progress: progress, &diagnostics) else {
       return (nil, diagnostics.diagnostics)
     }
     // `other` is another public entity (a council of governments, a cooperative of public agencies): public.

@@ -53,24 +53,7 @@ enum AwardPage {
 
   /// A whole page: `title` in its head, `body` (HTML) in its body.
   static func page(title: String, body: String) -> String {
-    """
-    <!DOCTYPE html>
-    <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-    <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="generator" content="\(VariantDocument.generator)" />
-    <title>\(escaped(title))</title>
-    <style>
-    \(style)
-    </style>
-    </head>
-    <body>
-    \(body)<p class="small">Prepared with \(VariantDocument.generator).</p>
-    </body>
-    </html>
-
-    """
+    HTMLPage.document(title: title, style: style, body: body)
   }
 
   /// The style of every award document: a wide table on screen, landscape pages in print.

@@ -74,27 +74,14 @@ extension LocalDateTime {
   /// Seconds from 1970-01-01T00:00:00Z to the start of `date` in UTC (proleptic Gregorian calendar).
   static func epochSeconds(of date: CalendarDate) -> Int { epochDays(of: date) * 86_400 }
 
-  /// Days from 1970-01-01 to `date` (Howard Hinnant's `days_from_civil`).
+  /// Days from 1970-01-01 to `date`.
   static func epochDays(of date: CalendarDate) -> Int {
-    let year = date.month <= 2 ? date.year - 1 : date.year
-    let era = year.floorDivided(by: 400)
-    let yearOfEra = year - era * 400
-    let dayOfYear = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
+    CivilDays.days(year: date.year, month: date.month, day: date.day)
   }
 
-  /// The date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`); nil outside years 1–9999.
+  /// The date `days` after 1970-01-01; nil outside years 1–9999.
   static func civilDate(fromEpochDays days: Int) -> CalendarDate? {
-    let shifted = days + 719_468
-    let era = shifted.floorDivided(by: 146_097)
-    let dayOfEra = shifted - era * 146_097
-    let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let monthIndex = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-    let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-    let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    let (year, month, day) = CivilDays.civil(fromDays: days)
     return CalendarDate(year: year, month: month, day: day)
   }
 }

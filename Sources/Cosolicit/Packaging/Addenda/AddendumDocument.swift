@@ -80,20 +80,6 @@ struct AddendumDocument {
   var html: String {
     let escaped = { (text: String) in XMLText.escaped(text) }
     var page = """
-      <!DOCTYPE html>
-      <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
-      <head>
-      <meta charset="utf-8" />
-      <meta name="viewport" content="width=device-width, initial-scale=1" />
-      <meta name="generator" content="\(VariantDocument.generator)" />
-      <title>Addendum \(number) to solicitation \(escaped(solicitation))</title>
-      <style>
-      body { font-family: Georgia, "Times New Roman", serif; max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
-      blockquote { border-left: 3px solid #999; margin: 0.5em 0 1em 0; padding-left: 1em; }
-      table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0.2em 0.5em; vertical-align: top; }
-      </style>
-      </head>
-      <body>
       <h1>Addendum \(number) to solicitation \(escaped(solicitation))</h1>
       <p><strong>\(escaped(title))</strong><br />Issued \(escaped(issued)) by <strong>\(escaped(leadAgency))</strong></p>
       <p>\(escaped(introduction))</p>
@@ -110,6 +96,14 @@ struct AddendumDocument {
       }
       page += "</ul>\n"
     }
-    return page + "<p class=\"small\">Prepared with \(VariantDocument.generator).</p>\n</body>\n</html>\n"
+    return HTMLPage.document(
+      title: "Addendum \(number) to solicitation \(solicitation)", style: Self.style, body: page)
   }
+
+  /// The addendum page's style.
+  static let style = """
+    body { font-family: Georgia, "Times New Roman", serif; max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+    blockquote { border-left: 3px solid #999; margin: 0.5em 0 1em 0; padding-left: 1em; }
+    table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: 0.2em 0.5em; vertical-align: top; }
+    """
 }
