@@ -57,4 +57,26 @@ import Testing
     #expect(row.cells.first { $0.bidID == "north-fuel" }?.evaluatedOption == "B")
     #expect(row.cells.first { $0.bidID == "north-fuel" }?.prices.count == 2)
   }
+
+  @Test func byParticipantAwardsEachLineForEachParticipantOnItsOwn() throws {
+    let round = try BidRound {
+      $0.replacingOccurrences(of: "award_method: by-lot", with: "award_method: by-participant")
+    }
+    // Alder prices every participant at 10; Birch only City of Riverton, at 9.
+    try round.receive("alder", BidWriter(supplier: "Alder") { _, _, _, _ in .price(10) })
+    try round.receive(
+      "birch", BidWriter(supplier: "Birch") { _, _, zone, _ in zone == "city-of-riverton" ? .price(9) : .noBid })
+    let (tabulation, diagnostics) = round.tabulate()
+    let result = try #require(tabulation, "\(diagnostics.map(\.description))")
+    #expect(!result.units.isEmpty)
+    for unit in result.units {
+      #expect(unit.unit.lineNumber != nil && unit.unit.zone != nil)
+      #expect(unit.winner?.bidID == (unit.unit.zone == "city-of-riverton" ? "birch" : "alder"), "\(unit.unit)")
+    }
+    let schedules = ParticipantSchedule.schedules(for: result)
+    let riverton = try #require(schedules.first { $0.participant.id.value == "city-of-riverton" })
+    #expect(riverton.lines.allSatisfy { $0.award?.bidID == "birch" })
+    let reconciliation = AwardReconciliation.make(tabulation: result, schedules: schedules)
+    #expect(reconciliation.lines.allSatisfy { $0.quantityMatches })
+  }
 }
