@@ -65,7 +65,19 @@ extension AwardEvaluation {
     if let index = record.ties.firstIndex(where: { Self.resolution($0, matches: unit) }) {
       used.insert(index)
       let resolution = record.ties[index]
-      if let winner = remaining.first(where: { id in matches(resolution.winner.value, bidID: id) }) {
+      // Named by file name or bidder's name in any case: two bids may answer to it (a supplier's two bids, file
+      // names differing in case); the file name as written decides then, else the resolution is ambiguous.
+      let named = remaining.filter { matches(resolution.winner.value, bidID: $0) }
+      let exact = named.filter { $0 == resolution.winner.value }
+      if named.count > 1, exact.count != 1 {
+        diagnostics.error(
+          "the winner '\(resolution.winner.value)' names more than one of the bids tied for \(unit): "
+            + names(named) + "; name one of them by its file name (without .xml), as written",
+          at: resolution.winner.location)
+        evaluation.unresolvedTie = remaining
+        return
+      }
+      if let winner = named.count == 1 ? named.first : exact.first {
         evaluation.winner = evaluation.eligible.first { $0.bidID == winner }
         evaluation.tieBreak = TieBreak(
           tied: tied, method: resolution.method, date: resolution.date, witnesses: resolution.witnesses,

@@ -46,6 +46,14 @@ enum PublishedFormCheck {
           "estimated quantity \(DecimalText.format(published.estimatedQuantity.value)) published, "
             + "\(DecimalText.format(line.estimatedQuantity)) now")
       }
+      // The award's quantity in each zone is the published zone's, the schedules' the zone's shares now: a
+      // participant moved to another zone, or two trading quantities, keeps the line's total but not the zones'.
+      let publishedZones = published.zones.map { ($0.zone.value, $0.quantity.value, $0.asNeededLocation != nil) }
+      let zonesNow = joint.zoneQuantities(of: line).map { ($0.zoneID, $0.quantity, $0.isAsNeeded) }
+      if zoneText(publishedZones, sortedBy: Identifier.key) != zoneText(zonesNow, sortedBy: Identifier.key) {
+        differences.append(
+          "quantities by zone \(zoneText(publishedZones)) published, \(zoneText(zonesNow)) now")
+      }
       guard !differences.isEmpty else { continue }
       diagnostics.error(
         "line \(line.number) of lot \(line.lotID) differs from the published bid form ("
@@ -56,5 +64,16 @@ enum PublishedFormCheck {
         "line \(line.number.value) of the published bid form is no longer in the workspace's solicitation; "
           + advice, at: line.location)
     }
+  }
+
+  /// A line's quantities by zone as "north 1,200, south as needed", in zone order, or with zone ids spelled and
+  /// sorted by `key` when given; "none" without zones.
+  private static func zoneText(
+    _ zones: [(id: String, quantity: Decimal, isAsNeeded: Bool)], sortedBy key: ((String) -> String)? = nil
+  ) -> String {
+    let parts = (key.map { key in zones.sorted { key($0.id) < key($1.id) } } ?? zones).map { zone in
+      "\(key?(zone.id) ?? zone.id) " + (zone.isAsNeeded ? "as needed" : DecimalText.format(zone.quantity))
+    }
+    return parts.isEmpty ? "none" : parts.joined(separator: ", ")
   }
 }
