@@ -101,10 +101,9 @@ import Testing
       round.lotTotal("L1", at: 20) + round.lotTotal("L2", at: Decimal(string: "1.9")!) + round.lotTotal("L3", at: 20)
     #expect(a < b && b < c)
     let result = try #require(round.tabulate().tabulation)
-    withKnownIssue("the all-or-none comparison counts another all-or-none bid's units split; B wins at a higher total")
-    {
-      #expect(Self.winners(result) == ["lot L1": "a-whole", "lot L2": "a-whole", "lot L3": "a-whole"])
-    }
+    #expect(Self.winners(result) == ["lot L1": "a-whole", "lot L2": "a-whole", "lot L3": "a-whole"])
+    let excluded = result.units.first?.excluded.first { $0.bidID == "b-whole" }
+    #expect(excluded?.reasons.first?.contains("does not include it") == true)
   }
 
   @Test func twoEqualAllOrNoneBidsAreATieNotAFileNameOrder() throws {
@@ -114,10 +113,25 @@ import Testing
     try round.receive("c-split", BidRound.bidder("C Split", ["L1": 20, "L2": 3, "L3": 20]))
     let (tabulation, diagnostics) = round.tabulate()
     let result = try #require(tabulation)
-    withKnownIssue("equal all-or-none bids: the later file wins every lot silently, no tie is reported") {
-      #expect(!result.isAwarded || diagnostics.contains { $0.severity == .error && $0.message.contains("tie") })
-      #expect(result.units.allSatisfy { $0.winner?.bidID != "b-whole" })
+    #expect(!result.isAwarded)
+    #expect(result.units.allSatisfy { $0.winner == nil && $0.unresolvedTie == ["a-whole", "b-whole"] })
+    #expect(
+      diagnostics.contains { $0.severity == .error && $0.message.contains("tie at equal totals for the whole award") })
+    // Resolved for every lot alike, the bid is awarded whole; resolved for one lot only, it would be split.
+    func resolve(_ lots: [String]) throws {
+      let entries = lots.map {
+        "  - {lot: \($0), winner: b-whole, method: drawing, date: 2027-03-10, witnesses: [Ana Ruiz]}"
+      }
+      try round.sandbox.write("award.yaml", "ties:\n" + entries.joined(separator: "\n") + "\n")
     }
+    try resolve(["L1", "L2", "L3"])
+    let whole = try #require(round.tabulate().tabulation)
+    #expect(whole.isAwarded)
+    #expect(Self.winners(whole) == ["lot L1": "b-whole", "lot L2": "b-whole", "lot L3": "b-whole"])
+    try resolve(["L1"])
+    let (split, problems) = round.tabulate()
+    #expect(split?.isAwarded == false)
+    #expect(problems.contains { $0.message.contains("cannot be split") })
   }
 
   @Test func aResolutionNamingTwoTiedBidsAwardsTheOneItSpellsOrNone() throws {

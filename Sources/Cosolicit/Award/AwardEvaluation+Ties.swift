@@ -6,14 +6,17 @@ extension AwardEvaluation {
   /// secondary supplier when the solicitation asks for one. An unresolved tie, a resolution naming a bid that
   /// did not tie, and a resolution for no tie are errors.
   func award(
-    _ evaluations: inout [UnitEvaluation], forced: [Int: String], currency: String,
+    _ evaluations: inout [UnitEvaluation], allOrNone: AllOrNoneOutcome, currency: String,
     _ diagnostics: inout DiagnosticCollector
   ) {
     var used = Set<Int>()
     for index in evaluations.indices {
       var evaluation = evaluations[index]
-      if let bidID = forced[index] {
+      if let bidID = allOrNone.forced[index] {
         evaluation.winner = evaluation.eligible.first { $0.bidID == bidID }
+      } else if let tied = allOrNone.tied[index] {
+        let total = "equal totals for the whole award (\(currency) \(MoneyText.unitPrice(allOrNone.total)))"
+        breakTie(tied, in: &evaluation, currency: currency, used: &used, amountText: total, &diagnostics)
       } else if let low = evaluation.eligible.first {
         let tied = evaluation.eligible.filter { $0.amount == low.amount }.map(\.bidID)
         if tied.count == 1 {
@@ -28,6 +31,7 @@ extension AwardEvaluation {
       }
       evaluations[index] = evaluation
     }
+    keepWhole(allOrNone.wholeBids, &evaluations, &diagnostics)
     for (index, resolution) in record.ties.enumerated() where !used.contains(index) {
       let tiedUnits = evaluations.filter { $0.tieBreak != nil || !$0.unresolvedTie.isEmpty }.map(\.unit.description)
       diagnostics.error(
@@ -43,7 +47,7 @@ extension AwardEvaluation {
   /// resolution recorded for the unit; an error naming the bids and what to record when neither decides.
   private func breakTie(
     _ tied: [String], in evaluation: inout UnitEvaluation, currency: String, used: inout Set<Int>,
-    _ diagnostics: inout DiagnosticCollector
+    amountText: String? = nil, _ diagnostics: inout DiagnosticCollector
   ) {
     var remaining = tied
     var rulesApplied: [String] = []
@@ -92,7 +96,8 @@ extension AwardEvaluation {
       return
     }
     evaluation.unresolvedTie = remaining
-    let amount = evaluation.eligible.first.map { "\(currency) \(MoneyText.unitPrice($0.amount))" } ?? ""
+    let amount =
+      amountText ?? evaluation.eligible.first.map { "\(currency) \(MoneyText.unitPrice($0.amount))" } ?? ""
     let rules = rulesApplied.isEmpty ? "" : " (\(rulesApplied.joined(separator: "; ")))"
     let keys = unit.recordKeys.isEmpty ? "" : unit.recordKeys + ", "
     let choices = remaining.joined(separator: " or ")
@@ -101,6 +106,26 @@ extension AwardEvaluation {
         + "as the solicitation announces: record the outcome in award.yaml under `ties:` as "
         + "`- {\(keys)winner: \(choices), method: drawing, date: YYYY-MM-DD, witnesses: [name, name]}`",
       at: .start(of: record.path))
+  }
+
+  /// An error, and no award of its units, for each all-or-none bid that tie breaks left winning some of its
+  /// units but not all: it cannot be split, so its tied units must be resolved alike.
+  private func keepWhole(
+    _ wholeBids: [String: [Int]], _ evaluations: inout [UnitEvaluation], _ diagnostics: inout DiagnosticCollector
+  ) {
+    for (id, units) in wholeBids.sorted(by: { $0.key < $1.key }) {
+      let won = units.filter { evaluations[$0].winner?.bidID == id }
+      guard !won.isEmpty, won.count < units.count else { continue }
+      diagnostics.error(
+        "the all-or-none bid \(names([id]).dropFirst(5)) would win \(won.count) of its \(units.count) units "
+          + "(\(units.map { evaluations[$0].unit.description }.joined(separator: "; "))) and cannot be split; "
+          + "resolve its tied units alike in award.yaml: all to it, or none", at: .start(of: record.path))
+      for index in units {
+        evaluations[index].unresolvedTie = [id] + evaluations[index].eligible.map(\.bidID).filter { $0 != id }.prefix(1)
+        evaluations[index].winner = nil
+        evaluations[index].secondary = []
+      }
+    }
   }
 
   /// "bids a (A Co.) and b (B Co.)".

@@ -136,42 +136,4 @@ struct AwardEvaluation {
       return evaluation
     }
   }
-
-  /// Keeps each supplier's own all-or-none bid whole: awarded every unit it may win when its total for them is
-  /// lower than the lowest other bids for the same units together (or it alone bids one of them), otherwise
-  /// none. Returns the units awarded to such bids, by unit index.
-  func applyAllOrNoneBids(_ evaluations: inout [UnitEvaluation], currency: String) -> [Int: String] {
-    guard prices.form.awardMethod.value != .allOrNone else { return [:] }
-    var forced: [Int: String] = [:]
-    for bid in bids where bid.isAllOrNone && bid.isResponsive {
-      let mine = evaluations.indices.filter { index in evaluations[index].eligible.contains { $0.bidID == bid.id } }
-      guard !mine.isEmpty else { continue }
-      var own: Decimal = 0
-      var others: Decimal = 0
-      var alone = false
-      for index in mine {
-        own += evaluations[index].eligible.first { $0.bidID == bid.id }!.amount
-        if let other = evaluations[index].eligible.first(where: { $0.bidID != bid.id }) {
-          others += other.amount
-        } else {
-          alone = true
-        }
-      }
-      let overlap = mine.compactMap { forced[$0] }.first
-      if overlap == nil, alone || own < others {
-        for index in mine { forced[index] = bid.id }
-        continue
-      }
-      let reason =
-        overlap.map { "its bid is all-or-none, and some of its units go whole to the all-or-none bid \($0)" }
-        ?? "its bid is all-or-none: its total for the \(mine.count) units it prices, \(currency) "
-        + "\(MoneyText.unitPrice(own)), is not lower than the other bids for them together, \(currency) "
-        + "\(MoneyText.unitPrice(others)), so it is awarded none of them"
-      for index in mine {
-        evaluations[index].eligible.removeAll { $0.bidID == bid.id }
-        evaluations[index].excluded.append((bid.id, [reason]))
-      }
-    }
-    return forced
-  }
 }

@@ -50,6 +50,9 @@ public struct AwardReconciliation: Sendable {
     /// The sum of the participants' extended prices of its lines.
     public var participantsTotal: Decimal
 
+    /// The indices of `lines` each participant has a part of, by ``Identifier/key(_:)`` of its id.
+    var linesByAgency: [String: [Int]] = [:]
+
     /// The participants' total less the award's.
     public var difference: Decimal { participantsTotal - awardTotal }
   }
@@ -62,6 +65,9 @@ public struct AwardReconciliation: Sendable {
   public var awardTotal: Decimal
   /// The sum of every participant's extended prices on awarded lines.
   public var participantsTotal: Decimal
+
+  /// The indices of `lines` each participant has a part of, by ``Identifier/key(_:)`` of its id.
+  var linesByAgency: [String: [Int]] = [:]
 
   /// The participants' total less the award's.
   public var difference: Decimal { participantsTotal - awardTotal }
@@ -104,16 +110,21 @@ public struct AwardReconciliation: Sendable {
       suppliers[index].awardTotal += award.extendedPrice
       suppliers[index].participantsTotal += line.participantsExtendedPrice
     }
-    return AwardReconciliation(
+    var reconciliation = AwardReconciliation(
       lines: lines, suppliers: suppliers, awardTotal: lines.reduce(0) { $0 + $1.award.extendedPrice },
       participantsTotal: lines.reduce(0) { $0 + $1.participantsExtendedPrice })
+    for (index, line) in lines.enumerated() {
+      for agency in Set(line.parts.map { Identifier.key($0.agencyID) }) {
+        reconciliation.linesByAgency[agency, default: []].append(index)
+      }
+    }
+    return reconciliation
   }
 
   /// The lines `agencyID` has a part of, each with that participant's own parts.
   public func lines(of agencyID: String) -> [(line: Line, own: [Part])] {
-    lines.compactMap { line in
-      let own = line.parts.filter { Identifier.same($0.agencyID, agencyID) }
-      return own.isEmpty ? nil : (line, own)
+    (linesByAgency[Identifier.key(agencyID)] ?? []).map { index in
+      (lines[index], lines[index].parts.filter { Identifier.same($0.agencyID, agencyID) })
     }
   }
 }

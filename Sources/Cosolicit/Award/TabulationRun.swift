@@ -61,8 +61,8 @@ public enum TabulationRun {
     let offers = bids.map { evaluation.offers(of: $0, rows: specs) }
     var evaluations = evaluation.evaluations(units: units, offers: offers, specs: specs)
     let currency = form.currency.value
-    let forced = evaluation.applyAllOrNoneBids(&evaluations, currency: currency)
-    evaluation.award(&evaluations, forced: forced, currency: currency, &diagnostics)
+    let allOrNone = evaluation.applyAllOrNoneBids(&evaluations, currency: currency, &diagnostics)
+    evaluation.award(&evaluations, allOrNone: allOrNone, currency: currency, &diagnostics)
     // The option each bid is evaluated at on each row: its unit standing's, else the award option or its lowest.
     var unitOfRow = [Int](repeating: 0, count: specs.count)
     for (unitIndex, unit) in units.enumerated() { for row in unit.rows { unitOfRow[row] = unitIndex } }
