@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Cosolicit benchmark suite: wall time, throughput and peak memory of validate, aggregate and build, beside DuckDB.
+"""Cosolicit benchmark suite: wall time, throughput and peak memory of validate, aggregate, build and tabulate,
+beside DuckDB.
 
 Builds the release binary (or takes `--binary`), writes (and caches) sample workspaces with `cosolicit sample`,
 then runs each command in a fresh process several times and reports the median wall time and CPU time (user
@@ -23,18 +24,33 @@ dimension, in the dimension's base unit); and writes the result to a CSV file. D
 count (all cores; the count is printed at the end). It needs `python3 -m pip install duckdb`; without it the
 peer and the ratios to it are skipped.
 
+On build20k the script also times `tabulate`. It copies the workspace, builds its package once (`build`, into
+the copy's `dist/<id>/`), and writes `--bids` bids (default 5) by filling the published `public/joint/bid-form.xml`
+as a supplier would (a price on every line, seeded per bidder; bidder block signed and certified; subtotals and
+total left at 0, which the unit prices govern: warnings, not errors) with `bids/received.yaml` logging each the day
+before responses are due. It times `tabulate` (the terminal table) and `tabulate --out DIR` (also the award
+package), and a second DuckDB peer in a fresh Python process: read every bid with `xml.etree`, write its (bid,
+lot, line, quantity, unit price) rows to a CSV file, load them into DuckDB with their types, total each bid per
+lot (unit price × quantity, rounded to cents per line), mark each lot's lowest and write the result to a CSV
+file. The peer checks nothing (schema, quantities, receipt, signatures), which `tabulate` does. In the table
+these rows count the workspace's lines (what the award package's schedules share out) and take the workspace and
+its bids as their input.
+
     python3 Benchmarks/run.py                      # small, medium and build20k; CSV needs; 3 runs each
     python3 Benchmarks/run.py --sizes large --repeat 1
     python3 Benchmarks/run.py --sizes small,medium,build20k,large --large-repeat 1   # with the linearity ratio
     python3 Benchmarks/run.py --formats mixed      # 70% CSV, 20% YAML, 10% JSON needs files (no DuckDB peer)
     python3 Benchmarks/run.py --binary /path/to/cosolicit   # benchmark a given binary; builds nothing
+    python3 Benchmarks/run.py --sizes build20k --bids 20   # tabulate 20 bids
 """
 import argparse
+import datetime
 import importlib.metadata
 import importlib.util
 import json
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -48,6 +64,8 @@ BINARY = os.path.join(SCRATCH, "release", "cosolicit")
 CACHE = os.path.join(ROOT, "Benchmarks", ".workspaces")
 SIZES = {"small": (10, 50), "medium": (2_000, 200), "large": (20_000, 200), "build20k": (100, 200)}
 DUCKDB = "duckdb (peer)"
+TABULATE_SIZES = ("build20k",)  # the sizes whose bids `tabulate` is timed on
+DUCKDB_BIDS = "duckdb bids (peer)"
 
 # The performance targets. Time ratios are to DuckDB's time in the same run, on medium; memory is the peak of
 # aggregate over the workspace's size on disk; linearity is large's aggregate time over medium's.
@@ -126,6 +144,46 @@ threads = connection.execute("SELECT current_setting('threads')").fetchone()[0]
 print(json.dumps({"threads": threads, "version": duckdb.__version__}))
 '''
 
+# The DuckDB peer of tabulate, run as `python3 PEER_BIDS WORKSPACE OUTPUT`; prints DuckDB's thread count and rows.
+PEER_BIDS = r'''
+import csv, glob, json, os, sys
+import xml.etree.ElementTree as ElementTree
+import duckdb
+
+workspace, output = sys.argv[1], sys.argv[2]
+bid = "{urn:cosolicit:bid:1}"
+quote = lambda text: "'" + text.replace("'", "''") + "'"
+prices = output + ".prices.csv"
+with open(prices, "w", newline="") as file:
+    writer = csv.writer(file)
+    for path in sorted(glob.glob(os.path.join(workspace, "bids", "*.xml"))):
+        name = os.path.basename(path)[:-4]
+        for lot in ElementTree.parse(path).getroot().iter(bid + "lot"):
+            for line in lot.iter(bid + "line"):
+                price = line.findtext(bid + "unitPrice")
+                if price:
+                    quantity = "0" if line.find(bid + "asNeeded") is not None else line.findtext(bid + "quantity")
+                    writer.writerow((name, lot.get("id"), line.get("number"), quantity, price))
+connection = duckdb.connect()
+connection.execute(f"""
+COPY (
+  WITH prices AS (
+    SELECT * FROM read_csv({quote(prices)}, header = false, auto_detect = false, columns = {{
+      'bid': 'VARCHAR', 'lot': 'VARCHAR', 'line': 'INTEGER', 'quantity': 'DECIMAL(38, 6)',
+      'unit_price': 'DECIMAL(18, 6)'}})
+  ), totals AS (
+    SELECT lot, bid, sum(round(quantity * unit_price, 2)) AS total, count(*) AS lines
+    FROM prices GROUP BY lot, bid
+  )
+  SELECT lot, bid, total, lines, total = min(total) OVER (PARTITION BY lot) AS lowest
+  FROM totals ORDER BY lot, total, bid
+) TO {quote(output)} (FORMAT csv, HEADER)
+""")
+os.remove(prices)
+threads = connection.execute("SELECT current_setting('threads')").fetchone()[0]
+print(json.dumps({"threads": threads, "version": duckdb.__version__}))
+'''
+
 
 def run_once(arguments, binary):
     """Runs `binary arguments` (or the command line `arguments` when binary is None) once; returns (seconds,
@@ -145,6 +203,20 @@ def run_once(arguments, binary):
         return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, output.read().decode()
 
 
+def measure(label, lines, input_mb, name, arguments, binary, repeat, whole=True):
+    """Runs the command `repeat` times and prints its table row; returns (median seconds, peak MB, the last run's
+    standard output). Lines per second and memory per input describe whole-workspace commands only."""
+    runs = [run_once(arguments, binary) for _ in range(repeat)]
+    wall = statistics.median(r[0] for r in runs)
+    cpu = statistics.median(r[1] for r in runs)
+    peak = max(r[2] for r in runs) / 1024
+    rate = f"{lines / wall:,.0f}" if whole else ""
+    ratio = f"{peak / input_mb:.1f}×" if whole else ""
+    print(f"| {label} | {lines:,} | {input_mb:.2f} MB | {name} | {wall:.2f} | {cpu:.2f} | {rate} | {peak:.0f} "
+          f"| {ratio} |", flush=True)
+    return wall, peak, runs[-1][3]
+
+
 def workspace(binary, size, formats):
     participants, lines = SIZES[size]
     path = os.path.join(CACHE, f"{formats}-{participants}x{lines}")
@@ -153,6 +225,67 @@ def workspace(binary, size, formats):
         subprocess.run([binary, "sample", path, "--participants", str(participants), "--lines", str(lines),
                         "--formats", formats], check=True, stdout=subprocess.DEVNULL)
     return path, participants * lines
+
+
+def bid_workspace(binary, path, scratch, count):
+    """A copy of the workspace at `path` in `scratch` with its package built and `count` bids received; returns
+    (the copy's path, the lines the bids price, all together)."""
+    copy = os.path.join(scratch, os.path.basename(path) + "-bids")
+    shutil.copytree(path, copy)
+    subprocess.run([binary, "build", copy], check=True, stdout=subprocess.DEVNULL)
+    (identifier,) = os.listdir(os.path.join(copy, "dist"))
+    with open(os.path.join(copy, "dist", identifier, "public", "joint", "bid-form.xml")) as file:
+        form = file.read()
+    if "<zone " in form or "<option " in form or "<price" in form:
+        sys.exit("the bid form has price zones or options, which the tabulate benchmark does not fill")
+    due = datetime.date.fromisoformat(form.split("<responsesDue>", 1)[1][:10])
+    bids = os.path.join(copy, "bids")
+    os.makedirs(bids)
+    priced = 0
+    with open(os.path.join(bids, "received.yaml"), "w") as log:
+        for number in range(1, count + 1):
+            name = f"supplier-{number:02d}.xml"
+            text, lines = filled_bid(form, number)
+            with open(os.path.join(bids, name), "w") as file:
+                file.write(text)
+            priced += lines
+            log.write(f"{name}: {due - datetime.timedelta(days=1)}T{9 + number // 60:02d}:{number % 60:02d}\n")
+    return copy, priced
+
+
+def filled_bid(form, number):
+    """The blank bid form `form` filled in by bidder `number`: a unit price on every line (seeded by the number),
+    a brand and model, the bidder block signed and certified, the subtotals and total 0 (the unit prices govern);
+    returns (the bid's XML, the lines priced)."""
+    prices = random.Random(number)
+    supplier = f"Benchmark Supplier {number}"
+    bidder = {"name": supplier, "address": "1 Main Street", "contact": "Sam Doe", "email": "bids@example.com",
+              "phone": "555-0100", "signer": "Pat Lee", "signerTitle": "Owner", "date": "2027-03-01",
+              "nonCollusion": "true"}
+    output = []
+    priced = 0
+    for text in form.split("\n"):
+        trimmed = text.strip()
+        indent = text[:len(text) - len(text.lstrip(" "))]
+        if trimmed.startswith("<bidForm "):
+            text = text.replace("<bidForm ", "<bid ", 1)
+        elif trimmed == "</bidForm>":
+            text = text.replace("</bidForm>", "</bid>")
+        elif trimmed == "<unitPrice></unitPrice>":
+            cents = prices.randint(100, 99_999)
+            text = f"{indent}<unitPrice>{cents // 100}.{cents % 100:02d}</unitPrice>"
+            priced += 1
+        elif trimmed == "<extendedPrice></extendedPrice>":
+            continue
+        elif trimmed == "<brandModel></brandModel>":
+            text = f"{indent}<brandModel>{supplier} model {priced}</brandModel>"
+        elif trimmed in ("<subtotal></subtotal>", "<total></total>"):
+            text = text.replace("></", ">0</")
+        elif trimmed.startswith("<") and (field := trimmed[1:].split(">", 1)[0]) in bidder \
+                and trimmed == f"<{field}></{field}>":
+            text = f"{indent}<{field}>{bidder[field]}</{field}>"
+        output.append(text)
+    return "\n".join(output), priced
 
 
 def folder_bytes(path):
@@ -186,7 +319,8 @@ def main():
     parser.add_argument("--large-build", action="store_true",
                         help="also run build on large (an RFP listing 4 million shares; skipped by default)")
     parser.add_argument("--binary", help="benchmark this cosolicit binary instead of building the work tree")
-    parser.add_argument("--no-duckdb", action="store_true", help="skip the DuckDB peer")
+    parser.add_argument("--bids", type=int, default=5, help="the bids tabulate reads on build20k (default 5)")
+    parser.add_argument("--no-duckdb", action="store_true", help="skip the DuckDB peers")
     options = parser.parse_args()
     sizes = options.sizes.split(",")
     if unknown := [size for size in sizes if size not in SIZES]:
@@ -204,26 +338,32 @@ def main():
         built = "release build"
 
     peer_note = None
-    version = None
+    version = None if options.no_duckdb else duckdb_version()
     if options.no_duckdb:
-        peer_note = "DuckDB peer skipped (--no-duckdb)."
-    elif options.formats != "csv":
-        peer_note = f"DuckDB peer skipped: it reads CSV needs files only (--formats csv), not {options.formats}."
-    elif (version := duckdb_version()) is None:
-        peer_note = ("DuckDB peer skipped: the duckdb Python package is not installed "
+        peer_note = "DuckDB peers skipped (--no-duckdb)."
+    elif version is None:
+        peer_note = ("DuckDB peers skipped: the duckdb Python package is not installed "
                      f"(install it with `{os.path.basename(sys.executable)} -m pip install duckdb`).")
+    elif options.formats != "csv":
+        peer_note = (f"DuckDB peer of aggregate skipped: it reads CSV needs files only (--formats csv), not "
+                     f"{options.formats}.")
     scratch = tempfile.mkdtemp(prefix="cosolicit-bench-")
     peer = os.path.join(scratch, "duckdb_peer.py")
     with open(peer, "w") as file:
         file.write(PEER)
+    peer_bids = os.path.join(scratch, "duckdb_bids_peer.py")
+    with open(peer_bids, "w") as file:
+        file.write(PEER_BIDS)
 
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}; load average {load} "
           f"at the start; {built}; median of {options.repeat} runs"
           + (f" ({options.large_repeat} for large)" if options.large_repeat and "large" in sizes else "")
           + f"; process start included; {options.formats} needs files.")
-    print((peer_note or f"DuckDB {version} in Python {platform.python_version()}: a fresh process per run, "
-                        "default threads (the count is printed at the end).") + "\n")
+    if version is not None:
+        print(f"DuckDB {version} in Python {platform.python_version()}: a fresh process per run, default threads "
+              "(the count is printed at the end).")
+    print((peer_note + "\n") if peer_note else "")
     print("| workspace | lines | input | command | wall (s) | cpu (s) | lines/s | peak memory (MB) | memory / input |")
     print("|---|---:|---:|---|---:|---:|---:|---:|---:|")
 
@@ -248,22 +388,33 @@ def main():
             }
             if size == "large" and not options.large_build:
                 del commands["build"]
-            if peer_note is None:
+            if version is not None and options.formats == "csv":
                 commands[DUCKDB] = [sys.executable, peer, path, os.path.join(output, "duckdb.csv")]
+            label = f"{size} ({SIZES[size][0]} × {SIZES[size][1]})"
             for name, arguments in commands.items():
-                runs = [run_once(arguments, None if name == DUCKDB else binary) for _ in range(repeat)]
-                wall = statistics.median(r[0] for r in runs)
-                cpu = statistics.median(r[1] for r in runs)
-                peak = max(r[2] for r in runs) / 1024
+                wall, peak, printed = measure(label, lines, input_mb, name, arguments,
+                                              None if name == DUCKDB else binary, repeat,
+                                              whole=name != "validate one needs file")
                 if name == DUCKDB:
-                    threads = json.loads(runs[-1][3])["threads"]
+                    threads = json.loads(printed)["threads"]
                 results[size, name] = (wall, peak, input_mb)
-                # Lines per second and memory per input describe whole-workspace commands only.
-                whole = name != "validate one needs file"
-                rate = f"{lines / wall:,.0f}" if whole else ""
-                ratio = f"{peak / input_mb:.1f}×" if whole else ""
-                print(f"| {size} ({SIZES[size][0]} × {SIZES[size][1]}) | {lines:,} | {input_mb:.2f} MB | {name} "
-                      f"| {wall:.2f} | {cpu:.2f} | {rate} | {peak:.0f} | {ratio} |", flush=True)
+            if size in TABULATE_SIZES:
+                bids_path, priced = bid_workspace(binary, path, scratch, options.bids)
+                read_mb = input_mb + folder_bytes(os.path.join(bids_path, "bids")) / 1e6
+                bids_label = f"{label} + {options.bids} bids × {priced // options.bids} lines"
+                commands = {
+                    "tabulate": ["tabulate", bids_path],
+                    "tabulate award package": ["tabulate", bids_path, "--out", os.path.join(output, "awards")],
+                }
+                if version is not None:
+                    commands[DUCKDB_BIDS] = [sys.executable, peer_bids, bids_path, os.path.join(output, "bids.csv")]
+                for name, arguments in commands.items():
+                    wall, peak, printed = measure(bids_label, lines, read_mb, name, arguments,
+                                                  None if name == DUCKDB_BIDS else binary, repeat)
+                    if name == DUCKDB_BIDS:
+                        threads = json.loads(printed)["threads"]
+                    results[size, name] = (wall, peak, read_mb)
+                shutil.rmtree(bids_path)
             shutil.rmtree(output)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -292,6 +443,11 @@ def print_targets(sizes, results, threads):
         ratio = peak / input_mb
         row(size, "aggregate peak memory / workspace size", f"{peak:,.0f} MB / {input_mb:.2f} MB = {ratio:.1f}×",
             ratio, MEMORY_TARGET[1] if size in MEMORY_TARGET[0] else None)
+        if (size, DUCKDB_BIDS) in results:
+            peer = results[size, DUCKDB_BIDS]
+            for name in ("tabulate", "tabulate award package"):
+                row(size, f"{name} / DuckDB bids",
+                    f"{results[size, name][0]:.2f} s / {peer[0]:.2f} s = {results[size, name][0] / peer[0]:.2f}×")
     if "medium" in sizes and "large" in sizes:
         for name in RATIO_TARGETS:
             ratio = results["large", name][0] / results["medium", name][0]
