@@ -61,6 +61,7 @@ struct ReceivedBids {
     case .failure(let problem):
       bid.diagnostics = [problem]
       bid.reasons = ["the bid cannot be read: \(problem.message)"]
+      judgeReceipt(of: &bid, name: name, document: nil, &diagnostics)
       return bid
     }
     let report = BidCheck.check(
