@@ -66,8 +66,9 @@ public struct AwardReconciliation: Sendable {
   /// The sum of every participant's extended prices on awarded lines.
   public var participantsTotal: Decimal
 
-  /// The indices of `lines` each participant has a part of, by ``Identifier/key(_:)`` of its id.
-  var linesByAgency: [String: [Int]] = [:]
+  /// For each participant (by ``Identifier/key(_:)`` of its id), the lines it has a part of: the line's index in
+  /// `lines` and the indices of its own parts there.
+  var linesByAgency: [String: [(line: Int, parts: [Int])]] = [:]
 
   /// The participants' total less the award's.
   public var difference: Decimal { participantsTotal - awardTotal }
@@ -114,17 +115,17 @@ public struct AwardReconciliation: Sendable {
       lines: lines, suppliers: suppliers, awardTotal: lines.reduce(0) { $0 + $1.award.extendedPrice },
       participantsTotal: lines.reduce(0) { $0 + $1.participantsExtendedPrice })
     for (index, line) in lines.enumerated() {
-      for agency in Set(line.parts.map { Identifier.key($0.agencyID) }) {
-        reconciliation.linesByAgency[agency, default: []].append(index)
-      }
+      var own: [String: [Int]] = [:]
+      for (part, share) in line.parts.enumerated() { own[Identifier.key(share.agencyID), default: []].append(part) }
+      for (agency, parts) in own { reconciliation.linesByAgency[agency, default: []].append((index, parts)) }
     }
     return reconciliation
   }
 
   /// The lines `agencyID` has a part of, each with that participant's own parts.
   public func lines(of agencyID: String) -> [(line: Line, own: [Part])] {
-    (linesByAgency[Identifier.key(agencyID)] ?? []).map { index in
-      (lines[index], lines[index].parts.filter { Identifier.same($0.agencyID, agencyID) })
+    (linesByAgency[Identifier.key(agencyID)] ?? []).map { entry in
+      (lines[entry.line], entry.parts.map { lines[entry.line].parts[$0] })
     }
   }
 }
