@@ -24,7 +24,7 @@ public enum AwardSummary {
       ])
     }
     text += bids.rendered()
-    let method = solicitation.awardMethod?.rawValue ?? tabulation.joint.solicitation.awardMethod?.rawValue ?? ""
+    let method = solicitation.awardMethod?.rawValue ?? ""
     text += "\nAward (\(method)), amounts in \(solicitation.currency):\n"
     var columns: [(title: String, alignment: TextTable.Alignment)] = [
       ("Unit", .left), ("Awarded to", .left), ("Amount", .right), ("Tie", .left),

@@ -15,13 +15,10 @@ enum PublishedFormCheck {
           + "'\(joint.solicitation.id)'; give the package built from this workspace", at: form.solicitation.location)
       return
     }
-    var formLines: [String: BidDocument.Line] = [:]
-    for lot in form.lots {
-      for line in lot.lines { formLines["\(Identifier.key(lot.id.value))#\(line.number.value)"] = line }
-    }
+    let formLines = BidPrices.linesByLotAndNumber(form)
     var seen = Set<String>()
     for line in joint.lines {
-      let key = "\(Identifier.key(line.lotID))#\(line.number)"
+      let key = BidPrices.key(lot: line.lotID, line: line.number)
       seen.insert(key)
       guard let published = formLines[key] else {
         diagnostics.error(

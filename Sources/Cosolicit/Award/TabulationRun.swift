@@ -91,12 +91,13 @@ public enum TabulationRun {
       markLowBid(&row, bids: bids)
       rows.append(row)
     }
-    let tabulation = BidTabulation(
+    var tabulation = BidTabulation(
       joint: joint, bids: bids, rows: rows, units: evaluations, awardedLines: [], awarded: record.awarded?.value)
-    guard tabulation.isAwarded else { return tabulation }
-    var awarded = tabulation
-    awarded.awardedLines = awardedLines(evaluations, units: units, specs: specs, offers: offers, bids: bids, form: form)
-    return awarded
+    if tabulation.isAwarded {
+      tabulation.awardedLines = awardedLines(
+        evaluations, units: units, specs: specs, offers: offers, bids: bids, form: form)
+    }
+    return tabulation
   }
 
   /// Marks the row's low responsive bid(s) and every cell's deviation from it, in percent (one decimal, half up).
@@ -138,7 +139,7 @@ public enum TabulationRun {
           form.priceOptions.first { Identifier.same($0.id.value, option) }?.index
         }
         let quantity = spec.isAsNeeded ? 0 : spec.quantity
-        let extended = BidCheck.extendedPrice(unitPrice: price.evaluatedUnitPrice, quantity: quantity) ?? 0
+        let extended = AwardAmount.extended(price.evaluatedUnitPrice, quantity)
         let brandModel = bidLine?.brandModel.map { BidCheck.collapsed($0.value) }.flatMap { $0.isEmpty ? nil : $0 }
         lines.append(
           (

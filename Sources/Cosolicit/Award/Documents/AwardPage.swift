@@ -19,12 +19,7 @@ enum AwardPage {
   static func number(_ value: Decimal) -> String { DecimalText.format(value) }
 
   /// An amount as CSV writes it: plain and exact, with at least two decimals (`23602.80`, `-0.01`).
-  static func amount(_ value: Decimal) -> String {
-    let plain = DecimalText.format(value)
-    guard let point = plain.firstIndex(of: ".") else { return plain + ".00" }
-    let decimals = plain.distance(from: point, to: plain.endIndex) - 1
-    return decimals >= 2 ? plain : plain + String(repeating: "0", count: 2 - decimals)
-  }
+  static func amount(_ value: Decimal) -> String { MoneyText.plain(value) }
 
   /// A percentage with one decimal and its sign (`+4.2 %`, `0.0 %`, `-41.9 %`).
   static func percent(_ value: Decimal) -> String {

@@ -8,23 +8,18 @@ enum MoneyText {
     var value = amount
     var rounded = Decimal()
     NSDecimalRound(&rounded, &value, 2, .bankers)
-    return grouped(DecimalText.format(rounded))
+    return unitPrice(rounded)
   }
 
   /// A unit price: at least two decimals, and every decimal it has (`0.045` stays `0.045`).
-  static func unitPrice(_ price: Decimal) -> String { grouped(DecimalText.format(price)) }
+  static func unitPrice(_ price: Decimal) -> String { DecimalText.grouping(plain(price)) }
 
-  private static func grouped(_ plain: String) -> String {
-    let negative = plain.hasPrefix("-")
-    let parts = plain.drop { $0 == "-" }.split(separator: ".", maxSplits: 1)
-    let whole = String(parts.first ?? "0")
-    var cents = parts.count > 1 ? String(parts[1]) : ""
-    cents += String(repeating: "0", count: max(0, 2 - cents.count))
-    var grouped = ""
-    for (index, digit) in whole.enumerated() {
-      if index > 0, (whole.count - index) % 3 == 0 { grouped += "," }
-      grouped.append(digit)
-    }
-    return (negative ? "-" : "") + grouped + "." + cents
+  /// An amount as machine-read files write it: plain and exact, no separators, at least two decimals
+  /// (`23602.80`, `-0.01`, `0.045`).
+  static func plain(_ amount: Decimal) -> String {
+    let plain = DecimalText.format(amount)
+    guard let point = plain.firstIndex(of: ".") else { return plain + ".00" }
+    let decimals = plain.distance(from: point, to: plain.endIndex) - 1
+    return decimals >= 2 ? plain : plain + String(repeating: "0", count: 2 - decimals)
   }
 }
